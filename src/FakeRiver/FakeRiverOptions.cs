@@ -1,0 +1,69 @@
+namespace FakeRiver;
+
+/// <summary>
+/// FakeRiver's settings. Bound from the "FakeRiver" configuration section; MODELRIVER_API_KEY and WEBHOOK_SECRET
+/// override <see cref="ApiKeys"/> and <see cref="WebhookSecret"/> so one .env serves FakeRiver and a backend alike.
+/// Validated at start-up by <see cref="FakeRiverOptionsValidator"/>.
+/// </summary>
+public sealed class FakeRiverOptions
+{
+    public const string Section = "FakeRiver";
+
+    /// <summary>Bearer keys accepted on the API. <value>The default is <see cref="DevDefaults.ApiKey"/>.</value></summary>
+    public List<string> ApiKeys { get; set; } = [];
+
+    /// <summary>Keys that belong to another project: answered 403, as ModelRiver does.</summary>
+    public List<string> ForeignApiKeys { get; set; } = [];
+
+    /// <summary>HMAC secret for webhook signatures. <value>The default is <see cref="DevDefaults.WebhookSecret"/>.</value></summary>
+    public string WebhookSecret { get; set; } = DevDefaults.WebhookSecret;
+
+    /// <summary>Webhook endpoint configured "in the console": used when a request names no <c>webhook_url</c>.</summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>The project every request belongs to.</summary>
+    public string ProjectId { get; set; } = DevDefaults.ProjectId;
+
+    /// <summary>Lifetime of a ws_token. <value>The default is 5 minutes.</value></summary>
+    public TimeSpan TokenTtl { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How long an event-driven request waits for the backend's callback. <value>5 minutes.</value></summary>
+    public TimeSpan CallbackTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Per-attempt HTTP timeout of a webhook delivery. <value>30 seconds.</value></summary>
+    public TimeSpan WebhookAttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>
+    /// Delays before the 2nd, 3rd, ... webhook attempt, each counted from the previous attempt.
+    /// <value>5 s, 30 s, 2 min, 10 min, 30 min, 1 h, 2 h: eight attempts in all.</value>
+    /// </summary>
+    public List<TimeSpan> WebhookRetrySchedule { get; set; } = [];
+
+    /// <summary>Multiplies every retry delay (0.001 turns minutes into milliseconds). <value>1.</value></summary>
+    public double WebhookTimeScale { get; set; } = 1.0;
+
+    /// <summary>Largest request body accepted; larger bodies get 413. <value>1 MiB.</value></summary>
+    public long MaxBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Seed of every random choice (ids, tokens, simulated output). <value>42.</value></summary>
+    public int Seed { get; set; } = 42;
+
+    /// <summary>Workflow file (YAML); when empty the embedded defaults are used.</summary>
+    public string? ConfigPath { get; set; }
+
+    /// <summary>Accept the two-part topic <c>ai_response:{channel_id}</c> as an alias. <value>true.</value></summary>
+    public bool AcceptChannelOnlyTopic { get; set; } = true;
+
+    /// <summary>The documented retry schedule of ModelRiver webhooks.</summary>
+    public static IReadOnlyList<TimeSpan> DefaultRetrySchedule { get; } =
+    [
+        TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(2), TimeSpan.FromMinutes(10),
+        TimeSpan.FromMinutes(30), TimeSpan.FromHours(1), TimeSpan.FromHours(2),
+    ];
+
+    /// <summary>The effective retry delays: the configured schedule (or the default) times the time scale.</summary>
+    public IReadOnlyList<TimeSpan> EffectiveRetryDelays() =>
+        (WebhookRetrySchedule.Count > 0 ? WebhookRetrySchedule : DefaultRetrySchedule)
+        .Select(d => TimeSpan.FromTicks((long)(d.Ticks * WebhookTimeScale)))
+        .ToList();
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+
+namespace FakeRiver;
+
+/// <summary>Start-up checks of <see cref="FakeRiverOptions"/>: a bad setting stops the host with a clear message.</summary>
+public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOptions>
+{
+    public ValidateOptionsResult Validate(string? name, FakeRiverOptions options)
+    {
+        var errors = new List<string>();
+        if (options.ApiKeys.Count == 0 || options.ApiKeys.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add("FakeRiver:ApiKeys must hold at least one non-empty key (or set MODELRIVER_API_KEY).");
+        }
+        if (string.IsNullOrEmpty(options.WebhookSecret))
+        {
+            errors.Add("FakeRiver:WebhookSecret must not be empty (or set WEBHOOK_SECRET).");
+        }
+        if (!Guid.TryParse(options.ProjectId, out _))
+        {
+            errors.Add($"FakeRiver:ProjectId '{options.ProjectId}' is not a UUID.");
+        }
+        if (options.TokenTtl <= TimeSpan.Zero) errors.Add("FakeRiver:TokenTtl must be positive.");
+        if (options.CallbackTimeout <= TimeSpan.Zero) errors.Add("FakeRiver:CallbackTimeout must be positive.");
+        if (options.WebhookAttemptTimeout <= TimeSpan.Zero) errors.Add("FakeRiver:WebhookAttemptTimeout must be positive.");
+        if (options.WebhookRetrySchedule.Any(d => d < TimeSpan.Zero)) errors.Add("FakeRiver:WebhookRetrySchedule entries must not be negative.");
+        if (options.WebhookTimeScale is <= 0 or double.NaN) errors.Add("FakeRiver:WebhookTimeScale must be positive.");
+        if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+}

@@ -1,0 +1,146 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading.Channels;
+
+namespace FakeRiver.Requests;
+
+/// <summary>
+/// The event log of one request's channel: every token delta (numbered by <c>seq</c>), status changes and the
+/// latest <c>response</c>. Live subscribers get each event as it is appended; late joiners and reconnecting
+/// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (DESIGN.md 3.4).
+/// Thread-safe.
+/// </summary>
+public sealed class ChannelLog(string channelId)
+{
+    private readonly Lock _gate = new();
+    private readonly List<ChannelEvent> _tokens = [];
+    private readonly List<Channel<ChannelEvent>> _subscribers = [];
+    private readonly StringBuilder _text = new();
+    private ChannelEvent? _latestResponse;
+
+    public string ChannelId { get; } = channelId;
+
+    /// <summary>True once the final response is in the log; nothing is appended after it.</summary>
+    public bool IsFinal { get; private set; }
+
+    /// <summary>The concatenation of every delta so far: the committed text a failover continues from.</summary>
+    public string CommittedText
+    {
+        get { lock (_gate) return _text.ToString(); }
+    }
+
+    public long LastSeq
+    {
+        get { lock (_gate) return _tokens.Count; }
+    }
+
+    /// <summary>Appends a token delta as the next <c>seq</c> (1-based) and pushes it to live subscribers.</summary>
+    public ChannelEvent AppendToken(string delta, int attempt, string provider, string model)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinal();
+            var seq = _tokens.Count + 1L;
+            var payload = new JsonObject
+            {
+                ["channel_id"] = ChannelId,
+                ["seq"] = seq,
+                ["delta"] = delta,
+                ["attempt"] = attempt,
+                ["provider"] = provider,
+                ["model"] = model,
+            };
+            var evt = new ChannelEvent(ChannelEvent.Tokens, seq, Serialize(payload), false);
+            _tokens.Add(evt);
+            _text.Append(delta);
+            Broadcast(evt);
+            return evt;
+        }
+    }
+
+    /// <summary>Pushes a <c>status</c> event (live only: statuses are not replayed).</summary>
+    public void PublishStatus(JsonObject payload)
+    {
+        lock (_gate)
+        {
+            if (IsFinal) return;
+            Broadcast(new ChannelEvent(ChannelEvent.Status, 0, Serialize(payload), false));
+        }
+    }
+
+    /// <summary>Pushes a <c>response</c> event; a final one completes every subscription after delivery.</summary>
+    public ChannelEvent PublishResponse(JsonObject payload, bool isFinal)
+    {
+        lock (_gate)
+        {
+            ThrowIfFinal();
+            var evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
+            _latestResponse = evt;
+            Broadcast(evt);
+            if (isFinal)
+            {
+                IsFinal = true;
+                foreach (var subscriber in _subscribers) subscriber.Writer.TryComplete();
+                _subscribers.Clear();
+            }
+            return evt;
+        }
+    }
+
+    /// <summary>
+    /// Subscribes a socket: the replay holds the tokens after <paramref name="afterSeq"/> and the latest response;
+    /// the live reader gets everything appended from now on (already completed when the log is final).
+    /// </summary>
+    public ChannelSubscription Subscribe(long afterSeq)
+    {
+        lock (_gate)
+        {
+            var replay = new List<ChannelEvent>();
+            var from = (int)Math.Clamp(afterSeq, 0, _tokens.Count);
+            for (var i = from; i < _tokens.Count; i++) replay.Add(_tokens[i]);
+            if (_latestResponse is not null) replay.Add(_latestResponse);
+
+            var channel = Channel.CreateUnbounded<ChannelEvent>(new UnboundedChannelOptions { SingleReader = true });
+            if (IsFinal)
+            {
+                channel.Writer.TryComplete();
+                return new ChannelSubscription(replay, channel.Reader, static () => { });
+            }
+            _subscribers.Add(channel);
+            return new ChannelSubscription(replay, channel.Reader, () => Unsubscribe(channel));
+        }
+    }
+
+    /// <summary>A copy of every token event so far, in <c>seq</c> order (for the admin API and tests).</summary>
+    public IReadOnlyList<ChannelEvent> TokenEvents()
+    {
+        lock (_gate) return [.. _tokens];
+    }
+
+    public ChannelEvent? LatestResponse
+    {
+        get { lock (_gate) return _latestResponse; }
+    }
+
+    private void Unsubscribe(Channel<ChannelEvent> channel)
+    {
+        lock (_gate)
+        {
+            _subscribers.Remove(channel);
+            channel.Writer.TryComplete();
+        }
+    }
+
+    private void Broadcast(ChannelEvent evt)
+    {
+        foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
+    }
+
+    private void ThrowIfFinal()
+    {
+        if (IsFinal) throw new InvalidOperationException($"Channel {ChannelId} already has its final response.");
+    }
+
+    private static byte[] Serialize(JsonObject payload) => JsonSerializer.SerializeToUtf8Bytes(payload, WireJson.Options);
+}

@@ -1,0 +1,9 @@
+namespace FakeRiver.Requests;
+
+public enum TokenRedeemResult
+{
+    Ok,
+    Unknown,
+    AlreadyUsed,
+    Expired,
+}

@@ -1,0 +1,8 @@
+namespace FakeRiver.Workflows;
+
+public enum FaultKind
+{
+    ConnectionReset,
+    Timeout,
+    InvalidOutput,
+}

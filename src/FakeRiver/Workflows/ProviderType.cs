@@ -1,0 +1,10 @@
+namespace FakeRiver.Workflows;
+
+public enum ProviderType
+{
+    /// <summary>Built-in provider streaming seeded, schema-valid output.</summary>
+    Simulated,
+
+    /// <summary>Any OpenAI-compatible <c>chat/completions</c> endpoint, streamed over SSE.</summary>
+    OpenAi,
+}

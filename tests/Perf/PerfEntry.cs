@@ -1,0 +1,4 @@
+namespace Perf;
+
+/// <summary>Marker type for the benchmark assembly.</summary>
+public static class PerfEntry;
