@@ -1,10 +1,19 @@
+using FakeRiver.Admin;
+using FakeRiver.Api;
+using FakeRiver.Pipeline;
+using FakeRiver.Providers;
 using FakeRiver.Requests;
+using FakeRiver.StructuredOutput;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver;
 
-/// <summary>Composition of FakeRiver: services (<see cref="AddFakeRiver"/>) and endpoints (<see cref="MapFakeRiver"/>).</summary>
+/// <summary>
+/// Composition of FakeRiver, in the order a request flows (DESIGN.md 2): API -> requests -> pipeline ->
+/// providers -> structured output -> webhooks / Phoenix channel -> admin.
+/// </summary>
 public static class FakeRiverSetup
 {
     public static IServiceCollection AddFakeRiver(this IServiceCollection services, IConfiguration configuration)
@@ -18,13 +27,46 @@ public static class FakeRiverSetup
         // Tests replace this with a FakeTimeProvider shared by both apps.
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
-        services.TryAddSingleton<RequestRegistry>();
-        services.TryAddSingleton<WsTokenStore>();
+
+        // Api
+        services.AddSingleton<ApiKeyAuth>();
+        services.AddSingleton<JsonBodyReader>();
+        services.AddSingleton<AsyncRequestParser>();
+        // Requests
+        services.AddSingleton<RequestRegistry>();
+        services.AddSingleton<WsTokenStore>();
+        services.AddSingleton<RequestFactory>();
+        // Pipeline
+        services.AddSingleton<BackgroundWork>();
+        services.AddSingleton<PipelineRunner>();
+        services.AddSingleton<FailoverRouter>();
+        services.AddSingleton<RequestFinisher>();
+        services.AddSingleton<OutputGate>();
+        // Providers
+        services.AddSingleton<ProviderCatalog>();
+        services.AddSingleton<SimulatedOutput>();
+        services.AddSingleton<IModelProvider, SimulatedProvider>();
+        // Structured output
+        services.AddSingleton<OutputValidator>();
+        services.AddSingleton<FakeDataGenerator>();
+        // Webhooks
+        services.AddSingleton<IWebhookNotifier, WebhookNotifier>();
+        // Admin
+        services.AddSingleton<CallbackJournal>();
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<RequestRegistry>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WsTokenStore>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<CallbackJournal>().Clear));
         return services;
     }
 
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
+        AsyncEndpoints.Map(endpoints);
+        ReconnectEndpoints.Map(endpoints);
+        CallbackEndpoints.Map(endpoints);
+        AdminEndpoints.Map(endpoints);
+        endpoints.MapFallback(static (HttpContext context) =>
+            ApiErrors.NotFound($"No route for {context.Request.Method} {context.Request.Path}", "route_not_found"));
         return endpoints;
     }
 
@@ -38,7 +80,8 @@ public static class FakeRiverSetup
         var secret = configuration["WEBHOOK_SECRET"];
         if (!string.IsNullOrEmpty(secret)) options.WebhookSecret = secret;
 
-        var configPath = configuration["FAKERIVER_CONFIG"];
+        // --config <file> on the command line, or FAKERIVER_CONFIG, when the section does not name one.
+        var configPath = configuration["config"] is { Length: > 0 } cli ? cli : configuration["FAKERIVER_CONFIG"];
         if (!string.IsNullOrWhiteSpace(configPath) && string.IsNullOrWhiteSpace(options.ConfigPath)) options.ConfigPath = configPath;
     }
 }

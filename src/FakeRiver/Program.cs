@@ -1,8 +1,30 @@
-using FakeRiver;
+using FakeRiver.Cli;
+using FakeRiver.Hosting;
 
-var builder = WebApplication.CreateBuilder(args);
-builder.Services.AddFakeRiver(builder.Configuration);
-var app = builder.Build();
-app.UseWebSockets();
-app.MapFakeRiver();
-app.Run();
+// Subcommands: (none) or "serve" runs FakeRiver alone; "dev" runs FakeRiver + ChatBackend together.
+// Everything after the subcommand is ASP.NET Core configuration (--urls, --FakeRiver:Seed=7, --config file.yaml).
+var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "serve";
+var rest = command == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ? args : args[1..];
+
+return command switch
+{
+    "serve" => await ServeAsync(rest),
+    "dev" => await DevCommand.RunAsync(rest),
+    _ => Usage(command),
+};
+
+static async Task<int> ServeAsync(string[] args)
+{
+    await FakeRiverApp.Create(args).RunAsync();
+    return 0;
+}
+
+static int Usage(string command)
+{
+    Console.Error.WriteLine($"""
+        Unknown command '{command}'.
+        Usage: FakeRiver [serve] [--urls http://127.0.0.1:5080] [--config workflows.yaml]
+               FakeRiver dev     [--urls ...]   (FakeRiver + ChatBackend on PORT, default 4000)
+        """);
+    return 2;
+}

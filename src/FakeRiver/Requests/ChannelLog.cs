@@ -17,12 +17,16 @@ public sealed class ChannelLog(string channelId)
     private readonly List<ChannelEvent> _tokens = [];
     private readonly List<Channel<ChannelEvent>> _subscribers = [];
     private readonly StringBuilder _text = new();
+    private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelEvent? _latestResponse;
 
     public string ChannelId { get; } = channelId;
 
     /// <summary>True once the final response is in the log; nothing is appended after it.</summary>
     public bool IsFinal { get; private set; }
+
+    /// <summary>Completes when the final response is published: a signal to wait on instead of polling.</summary>
+    public Task Finished => _finished.Task;
 
     /// <summary>The concatenation of every delta so far: the committed text a failover continues from.</summary>
     public string CommittedText
@@ -83,6 +87,7 @@ public sealed class ChannelLog(string channelId)
                 IsFinal = true;
                 foreach (var subscriber in _subscribers) subscriber.Writer.TryComplete();
                 _subscribers.Clear();
+                _finished.TrySetResult();
             }
             return evt;
         }

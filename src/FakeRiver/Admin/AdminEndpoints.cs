@@ -1,0 +1,67 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Admin;
+
+/// <summary>
+/// The inspection API under <c>/__admin</c> (DESIGN.md 3.9, in the spirit of WireMock): requests and their
+/// channels, received callbacks, and a reset. Tests and the scenario runner assert on this, not on log text.
+/// </summary>
+public static class AdminEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        var admin = endpoints.MapGroup("/__admin");
+        admin.MapGet("/requests", ListRequests);
+        admin.MapGet("/requests/{channelId}", GetRequest);
+        admin.MapGet("/callbacks", ListCallbacks);
+        admin.MapPost("/reset", Reset);
+    }
+
+    private static IResult ListRequests(RequestRegistry registry) =>
+        Results.Json(new JsonObject { ["requests"] = new JsonArray([.. registry.All().Select(r => (JsonNode)Summary(r))]) }, WireJson.Options);
+
+    private static IResult GetRequest(string channelId, RequestRegistry registry)
+    {
+        if (!registry.TryGet(channelId, out var request))
+            return Api.ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+        var detail = Summary(request);
+        detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
+        detail["latest_response"] = request.Log.LatestResponse is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;
+        detail["ai_data"] = request.AiData?.DeepClone();
+        detail["ai_meta"] = request.AiMeta?.DeepClone();
+        return Results.Json(detail, WireJson.Options);
+    }
+
+    private static IResult ListCallbacks(CallbackJournal journal) =>
+        Results.Json(new JsonObject
+        {
+            ["callbacks"] = new JsonArray([.. journal.All().Select(c => (JsonNode)new JsonObject
+            {
+                ["channel_id"] = c.ChannelId,
+                ["status"] = c.Status,
+                ["received_at"] = c.ReceivedAt.ToString("O"),
+                ["body"] = c.Body is null ? null : JsonNode.Parse(c.Body),
+            })]),
+        }, WireJson.Options);
+
+    private static IResult Reset(IEnumerable<IAdminResettable> resettables)
+    {
+        foreach (var resettable in resettables) resettable.Reset();
+        return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+    }
+
+    private static JsonObject Summary(RiverRequest request) => new()
+    {
+        ["channel_id"] = request.ChannelId,
+        ["project_id"] = request.ProjectId,
+        ["workflow"] = request.Workflow.Name,
+        ["event_name"] = request.EventName,
+        ["state"] = JsonNamingPolicy.SnakeCaseLower.ConvertName(request.State.ToString()),
+        ["created_at"] = request.CreatedAt.ToString("O"),
+        ["webhook_url"] = request.WebhookUrl,
+        ["token_count"] = request.Log.LastSeq,
+        ["text"] = request.Log.CommittedText,
+    };
+}

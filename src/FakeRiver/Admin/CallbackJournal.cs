@@ -1,0 +1,21 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace FakeRiver.Admin;
+
+/// <summary>Every callback FakeRiver received and what it answered; the admin API and tests read it.</summary>
+public sealed class CallbackJournal(TimeProvider time)
+{
+    private readonly ConcurrentQueue<CallbackEntry> _entries = new();
+
+    /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
+    public IResult Record(string channelId, int status, JsonObject? body, IResult answer)
+    {
+        _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), time.GetUtcNow()));
+        return answer;
+    }
+
+    public IReadOnlyList<CallbackEntry> All() => [.. _entries];
+
+    public void Clear() => _entries.Clear();
+}

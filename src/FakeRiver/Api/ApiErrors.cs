@@ -1,0 +1,48 @@
+using System.Text.Json.Nodes;
+
+namespace FakeRiver.Api;
+
+/// <summary>
+/// The documented error envelope <c>{"error":{"message","type","code","param"},"message"}</c>: OpenAI-style, plus
+/// a top-level <c>message</c> because the public example backend reads <c>error.response.data.message</c>.
+/// </summary>
+public static class ApiErrors
+{
+    public static IResult Create(int status, string type, string code, string message, string? param = null)
+    {
+        var body = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["message"] = message,
+                ["type"] = type,
+                ["code"] = code,
+                ["param"] = param,
+            },
+            ["message"] = message,
+        };
+        return Results.Json(body, WireJson.Options, "application/json", status);
+    }
+
+    public static IResult BadRequest(string message, string code = "invalid_request", string? param = null) =>
+        Create(StatusCodes.Status400BadRequest, "invalid_request_error", code, message, param);
+
+    public static IResult InvalidApiKey() =>
+        Create(StatusCodes.Status401Unauthorized, "authentication_error", "invalid_api_key", "Invalid API key provided");
+
+    public static IResult ForeignProject() =>
+        Create(StatusCodes.Status403Forbidden, "permission_error", "project_access_denied", "This API key does not belong to this project");
+
+    public static IResult NotFound(string message, string code, string? param = null) =>
+        Create(StatusCodes.Status404NotFound, "invalid_request_error", code, message, param);
+
+    public static IResult Conflict(string message, string code) =>
+        Create(StatusCodes.Status409Conflict, "invalid_request_error", code, message);
+
+    public static IResult PayloadTooLarge(long limit) =>
+        Create(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "payload_too_large", $"Request body exceeds {limit} bytes");
+
+    public static IResult UnsupportedMediaType(string? contentType) =>
+        Create(StatusCodes.Status415UnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
+            $"Content-Type must be application/json (got '{contentType ?? "none"}')");
+}

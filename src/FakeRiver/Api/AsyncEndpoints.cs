@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Pipeline;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Api;
+
+/// <summary><c>POST /v1/ai/async</c> (and its two path variants): accept, register, start the pipeline, answer pending.</summary>
+public static class AsyncEndpoints
+{
+    public static readonly string[] Paths = ["/v1/ai/async", "/api/v1/ai/async", "/api/ai/async"];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        foreach (var path in Paths) endpoints.MapPost(path, StartAsync);
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens)
+    {
+        if (auth.Check(context.Request) is { } denied) return denied;
+        var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (!read.IsOk) return read.Error;
+        var (spec, error) = parser.Parse(read.Body);
+        if (error is not null) return error;
+
+        var request = factory.Create(spec!, read.Body, PublicAddress.BaseUri(context.Request));
+        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        pipeline.Start(request);
+
+        var answer = new JsonObject { ["message"] = "success", ["status"] = "pending" };
+        foreach (var (key, value) in ConnectionFields.For(request, token)) answer[key] = value?.DeepClone();
+        answer["customer_data"] = request.CustomerData.DeepClone();
+        if (request.Workflow.TestMode) answer["test_mode"] = true;
+        return Results.Json(answer, WireJson.Options);
+    }
+}

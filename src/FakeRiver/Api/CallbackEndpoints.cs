@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Pipeline;
+using FakeRiver.Admin;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Api;
+
+/// <summary>
+/// <c>POST /v1/callback/{channel_id}</c>: the backend's enriched result for an event-driven request
+/// (DESIGN.md 3.6). 401 bad key, 400 bad body, 404 unknown channel, 409 once final; exactly one completion.
+/// </summary>
+public static class CallbackEndpoints
+{
+    public static void Map(IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/v1/callback/{channelId}", CallbackAsync);
+
+    private static async Task<IResult> CallbackAsync(string channelId, HttpContext context, ApiKeyAuth auth,
+        JsonBodyReader reader, RequestRegistry registry, RequestFinisher finisher, CallbackJournal journal)
+    {
+        if (auth.Check(context.Request) is { } denied) return journal.Record(channelId, 401, null, denied);
+        var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (!read.IsOk) return journal.Record(channelId, 400, null, read.Error);
+        if (!registry.TryGet(channelId, out var request))
+            return journal.Record(channelId, 404, read.Body,
+                ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found"));
+        if (read.Body["data"] is not JsonObject)
+            return journal.Record(channelId, 400, read.Body, ApiErrors.BadRequest(
+                read.Body.ContainsKey("data") ? "'data' must be a JSON object" : "'data' is required", "invalid_callback_data", "data"));
+
+        return finisher.Callback(request, read.Body) switch
+        {
+            CallbackOutcome.Accepted => journal.Record(channelId, 200, read.Body,
+                Results.Json(new JsonObject { ["success"] = true, ["channel_id"] = channelId }, WireJson.Options)),
+            CallbackOutcome.NotAwaiting => journal.Record(channelId, 409, read.Body,
+                ApiErrors.Conflict("This request is not waiting for a callback", "callback_not_expected")),
+            _ => journal.Record(channelId, 409, read.Body,
+                ApiErrors.Conflict("This request is already completed or timed out", "request_already_final")),
+        };
+    }
+}

@@ -1,0 +1,18 @@
+namespace FakeRiver.Api;
+
+/// <summary>
+/// The address a request came in on. websocket_url and callback_url point back there, so FakeRiver works on any
+/// port or host name without configuration (DESIGN.md issue point: "point back at the address the request came in on").
+/// </summary>
+public static class PublicAddress
+{
+    public static Uri BaseUri(HttpRequest request) =>
+        new($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}/");
+
+    /// <summary>The Phoenix socket mount, without the <c>/websocket</c> suffix (the client appends it).</summary>
+    public static string WebSocketUrl(Uri baseUri)
+    {
+        var scheme = baseUri.Scheme == Uri.UriSchemeHttps ? "wss" : "ws";
+        return $"{scheme}://{baseUri.Authority}{baseUri.AbsolutePath.TrimEnd('/')}/socket";
+    }
+}

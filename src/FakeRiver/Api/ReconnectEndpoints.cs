@@ -1,0 +1,35 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Api;
+
+/// <summary>
+/// <c>POST /api/v1/ai/reconnect</c>: a fresh single-use ws_token for a known channel (DESIGN.md 3.2). Old tokens stay
+/// dead. Finished requests may reconnect too: the join then replays the stored final response.
+/// </summary>
+public static class ReconnectEndpoints
+{
+    public static readonly string[] Paths = ["/api/v1/ai/reconnect", "/v1/ai/reconnect"];
+
+    public static void Map(IEndpointRouteBuilder endpoints)
+    {
+        foreach (var path in Paths) endpoints.MapPost(path, ReconnectAsync);
+    }
+
+    private static async Task<IResult> ReconnectAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
+        RequestRegistry registry, WsTokenStore tokens)
+    {
+        if (auth.Check(context.Request) is { } denied) return denied;
+        var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
+        if (!read.IsOk) return read.Error;
+        if (read.Body["channel_id"] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
+            return ApiErrors.BadRequest("'channel_id' is required and must be a string", "missing_field", "channel_id");
+
+        var channelId = value.GetValue<string>();
+        if (!registry.TryGet(channelId, out var request))
+            return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found", "channel_id");
+        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        return Results.Json(ConnectionFields.For(request, token), WireJson.Options);
+    }
+}

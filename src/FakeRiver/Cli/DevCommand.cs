@@ -1,0 +1,41 @@
+using ChatBackend;
+using FakeRiver.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace FakeRiver.Cli;
+
+/// <summary>
+/// <c>dev</c>: FakeRiver and the reference ChatBackend in one process on the embedded defaults, wired to each
+/// other, so <c>curl</c> on the backend's <c>/chat</c> shows the whole flow.
+/// </summary>
+public static class DevCommand
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var river = FakeRiverApp.Create(args);
+        await river.StartAsync();
+        var riverUrl = FakeRiverApp.ListeningUrl(river);
+        var options = river.Services.GetRequiredService<IOptions<FakeRiverOptions>>().Value;
+
+        // The backend reads PORT / BACKEND_PUBLIC_URL from the environment like the public example (default 4000);
+        // how to reach FakeRiver and the shared key and secret come from FakeRiver itself.
+        var backend = ChatBackendApp.Create([], new Dictionary<string, string?>
+        {
+            ["MODELRIVER_API_URL"] = riverUrl,
+            ["MODELRIVER_API_KEY"] = options.ApiKeys[0],
+            ["WEBHOOK_SECRET"] = options.WebhookSecret,
+        });
+        await backend.StartAsync();
+        var backendUrl = backend.Urls.FirstOrDefault() ?? "http://127.0.0.1:4000";
+
+        Console.WriteLine($"""
+            FakeRiver   {riverUrl}   (API key {options.ApiKeys[0]}, webhook secret {options.WebhookSecret})
+            ChatBackend {backendUrl}
+            Try:  curl -s -X POST {backendUrl}/chat -H 'Content-Type: application/json' -d '{{"message":"Hello"}}'
+            Then: curl -s {riverUrl}/__admin/requests
+            Ctrl+C stops both.
+            """);
+        await Task.WhenAll(river.WaitForShutdownAsync(), backend.WaitForShutdownAsync());
+        return 0;
+    }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Api;
+
+namespace FakeRiver.Hosting;
+
+/// <summary>Builds the FakeRiver web application; Program.cs and the <c>dev</c> command run it.</summary>
+public static class FakeRiverApp
+{
+    public static WebApplication Create(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Services.AddFakeRiver(builder.Configuration);
+        // Listen where ASP.NET Core's --urls / ASPNETCORE_URLS says, else on the documented default.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DevDefaults.Url);
+
+        var app = builder.Build();
+        app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        app.UseWebSockets();
+        app.MapFakeRiver();
+        return app;
+    }
+
+    /// <summary>The first address the app listens on, once started.</summary>
+    public static string ListeningUrl(WebApplication app) => app.Urls.FirstOrDefault() ?? DevDefaults.Url;
+
+    // A bug still answers with the error envelope, never an HTML page or an empty body.
+    private static Task WriteUnhandledError(HttpContext context) =>
+        ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error")
+            .ExecuteAsync(context);
+}

@@ -1,0 +1,11 @@
+using System.Text.Json.Nodes;
+
+namespace FakeRiver.Pipeline;
+
+/// <summary>The output gate's verdict: accepted data (maybe an offline fallback) or the reason it was rejected.</summary>
+public sealed record GateResult(JsonObject? Data, string? Reason, bool OfflineFallback)
+{
+    public static GateResult Accept(JsonObject data) => new(data, null, false);
+
+    public static GateResult Reject(string reason) => new(null, reason, false);
+}

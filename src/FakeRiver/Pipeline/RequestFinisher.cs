@@ -1,0 +1,99 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Requests;
+using Microsoft.Extensions.Options;
+
+namespace FakeRiver.Pipeline;
+
+/// <summary>
+/// Ends requests: pushes the right <c>response</c>, sends the webhook, and for event-driven requests waits for the
+/// callback with a deadline. Every ending goes through <see cref="RiverRequest.TryTransition"/>, so exactly one
+/// final response is pushed, whoever gets there first (callback, timeout or pipeline).
+/// </summary>
+public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
+    IOptions<FakeRiverOptions> options)
+{
+    public void Finish(RiverRequest request, RunOutcome outcome, long durationMs)
+    {
+        var meta = RunMeta.For(request, outcome, durationMs);
+        if (!outcome.Success)
+        {
+            Fail(request, RequestState.Processing, "all_providers_failed", "All providers failed", meta, outcome);
+            return;
+        }
+        var data = outcome.Data!;
+        request.AiData = data;
+        request.AiMeta = meta;
+        if (request.IsEventDriven)
+        {
+            request.AiGeneratedAt = time.GetUtcNow();
+            if (!request.TryTransition(RequestState.Processing, RequestState.AwaitingCallback)) return;
+            // State first, webhook last: a backend calls back while its webhook request is still open.
+            request.Log.PublishStatus(ResponsePayloads.Status(request, "ai_generated", outcome.Attempts.Count, outcome.Provider, outcome.Model));
+            request.Log.PublishResponse(ResponsePayloads.AiGenerated(request, durationMs), isFinal: false);
+            StartCallbackDeadline(request);
+            webhooks.AiGenerated(request, data, meta);
+            return;
+        }
+        if (!request.TryTransition(RequestState.Processing, RequestState.Succeeded)) return;
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "completed", outcome.Attempts.Count, outcome.Provider, outcome.Model));
+        request.Log.PublishResponse(ResponsePayloads.Success(request, data, meta), isFinal: true);
+        webhooks.Completed(request, data, meta);
+    }
+
+    /// <summary>The backend's callback: <c>completed</c>, or <c>error</c> when the body reports one.</summary>
+    public CallbackOutcome Callback(RiverRequest request, JsonObject body)
+    {
+        var reported = CallbackError(body);
+        if (reported is not null)
+        {
+            if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return Rejected(request);
+            request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "callback_error"));
+            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_error", reported, null), isFinal: true);
+            return CallbackOutcome.Accepted;
+        }
+        if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Completed)) return Rejected(request);
+        var taskId = body["task_id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "completed", 0, null, null));
+        request.Log.PublishResponse(
+            ResponsePayloads.Completed(request, (JsonObject)body["data"]!, taskId, body["metadata"] as JsonObject), isFinal: true);
+        return CallbackOutcome.Accepted;
+    }
+
+    private void Fail(RiverRequest request, RequestState from, string code, string message, JsonObject meta, RunOutcome outcome)
+    {
+        if (!request.TryTransition(from, RequestState.Failed)) return;
+        var last = outcome.Attempts.Count > 0 ? outcome.Attempts[^1] : null;
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "error", outcome.Attempts.Count, last?.Provider, last?.Model, code));
+        request.Log.PublishResponse(ResponsePayloads.Error(request, code, message, meta), isFinal: true);
+        webhooks.Failed(request, code, message, meta);
+    }
+
+    private void StartCallbackDeadline(RiverRequest request)
+    {
+        var deadline = request.AiGeneratedAt!.Value + options.Value.CallbackTimeout;
+        work.Run($"callback-deadline:{request.ChannelId}", async ct =>
+        {
+            await time.DelayUntilAsync(deadline, ct);
+            if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return;
+            request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "callback_timeout"));
+            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", null), isFinal: true);
+        });
+    }
+
+    private static CallbackOutcome Rejected(RiverRequest request) =>
+        request.State == RequestState.Processing ? CallbackOutcome.NotAwaiting : CallbackOutcome.AlreadyFinal;
+
+    /// <summary>A callback body with <c>error</c> or <c>status:"error"</c> reports a failure (reference 7.12).</summary>
+    private static string? CallbackError(JsonObject body)
+    {
+        var error = body["error"];
+        var statusIsError = body["status"] is JsonValue s && s.TryGetValue<string>(out var status) && status == "error";
+        if (error is null && !statusIsError) return null;
+        return error switch
+        {
+            JsonValue v when v.TryGetValue<string>(out var text) => text,
+            JsonObject o when o["message"] is JsonValue m && m.TryGetValue<string>(out var text) => text,
+            _ => "Backend reported an error",
+        };
+    }
+}

@@ -1,0 +1,47 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Pipeline;
+
+/// <summary>
+/// The <c>meta</c> object of a finished run. The sources name the same facts two ways (reference 7.9), so both
+/// families are emitted: provider/model and used_provider/used_model, tokens{...} and usage{...}.
+/// </summary>
+public static class RunMeta
+{
+    public static JsonObject For(RiverRequest request, RunOutcome outcome, long durationMs)
+    {
+        var prompt = PromptTokens(request);
+        var completion = outcome.TestMode ? 0 : outcome.CompletionTokens;
+        var meta = new JsonObject
+        {
+            ["workflow"] = request.Workflow.Name,
+            ["status"] = outcome.Success ? "success" : "error",
+            ["provider"] = outcome.Provider,
+            ["model"] = outcome.Model,
+            ["used_provider"] = outcome.Provider,
+            ["used_model"] = outcome.Model,
+            ["duration_ms"] = durationMs,
+            ["tokens"] = new JsonObject { ["prompt"] = prompt, ["completion"] = completion, ["total"] = prompt + completion },
+            ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion },
+            ["structured_output"] = request.Workflow.OutputSchema is not null,
+            ["attempts"] = outcome.AttemptsJson(),
+        };
+        if (outcome.OfflineFallback) meta["offline_fallback"] = true;
+        if (outcome.TestMode) meta["test_mode"] = true;
+        return meta;
+    }
+
+    /// <summary>A rough prompt token count: words of every message (test mode reports 0, as documented).</summary>
+    private static int PromptTokens(RiverRequest request)
+    {
+        if (request.Workflow.TestMode || request.Body["messages"] is not JsonArray messages) return 0;
+        var count = 0;
+        foreach (var message in messages)
+        {
+            if (message?["content"] is JsonValue content && content.TryGetValue<string>(out var text))
+                count += text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+        }
+        return count;
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+
+namespace FakeRiver.Pipeline;
+
+/// <summary>What a run of the failover router produced: the data, or the failure, and every attempt made.</summary>
+public sealed record RunOutcome(
+    JsonObject? Data,
+    IReadOnlyList<AttemptRecord> Attempts,
+    string? Provider,
+    string? Model,
+    int CompletionTokens,
+    bool OfflineFallback = false,
+    bool TestMode = false)
+{
+    public bool Success => Data is not null;
+
+    public JsonArray AttemptsJson() => [.. Attempts.Select(a => (JsonNode)a.ToJson())];
+}

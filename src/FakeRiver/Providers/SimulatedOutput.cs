@@ -1,0 +1,25 @@
+using System.Text.Json.Nodes;
+using Bogus;
+using ChatBackend.Json;
+using FakeRiver.StructuredOutput;
+using FakeRiver.Workflows;
+
+namespace FakeRiver.Providers;
+
+/// <summary>
+/// The text a simulated model "writes" for a request: seeded, schema-valid JSON for structured workflows, a few
+/// sentences otherwise. It depends only on the workflow and the seed, never on which provider plays it, so a
+/// backup provider can continue exactly where a failed one stopped.
+/// </summary>
+public sealed class SimulatedOutput(FakeDataGenerator generator)
+{
+    public string TextFor(WorkflowDefinition workflow, int seed)
+    {
+        if (workflow.OutputSchema is { } schema) return JsJson.Stringify(generator.Generate(schema, seed));
+        var faker = new Faker { Random = new Randomizer(seed) };
+        return faker.Lorem.Paragraph(3);
+    }
+
+    /// <summary>Output that parses but breaks any schema with required fields: the <c>invalid_output</c> fault.</summary>
+    public static string InvalidText(int seed) => new JsonObject { ["unexpected"] = $"invalid output {seed}" }.ToJsonString();
+}

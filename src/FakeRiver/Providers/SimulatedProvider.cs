@@ -1,0 +1,56 @@
+using System.Runtime.CompilerServices;
+using FakeRiver.Workflows;
+
+namespace FakeRiver.Providers;
+
+/// <summary>
+/// The built-in provider: streams <see cref="SimulatedOutput"/> token by token on a seeded schedule (time to first
+/// token, tokens per second, jitter) and plays the provider's scripted fault. Every wait is an absolute due time on
+/// the injected TimeProvider, so virtual-time runs are exact.
+/// </summary>
+public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
+{
+    public ProviderType Type => ProviderType.Simulated;
+
+    public async IAsyncEnumerable<string> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken ct)
+    {
+        var definition = call.Definition;
+        var fault = definition.Fault;
+        var started = time.GetUtcNow();
+        var failAfter = fault is null ? -1 : fault.AfterTokens ?? 0;
+
+        var text = fault?.Kind == FaultKind.InvalidOutput ? SimulatedOutput.InvalidText(call.Seed) : output.TextFor(call.Request.Workflow, call.Seed);
+        // Continue after what the client already has; a mismatch would break the stream invariant, so it is a failure.
+        if (!text.StartsWith(call.CommittedText, StringComparison.Ordinal)) throw new ProviderFailure("continuation_mismatch");
+        var tokens = TokenSplitter.Split(text[call.CommittedText.Length..]);
+
+        var jitter = new Random(call.Seed ^ (call.Attempt * 7919));
+        var interval = definition.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / definition.TokensPerSecond) : TimeSpan.Zero;
+        for (var k = 0; k < tokens.Count; k++)
+        {
+            if (k == failAfter) await FailAsync(fault!, ct);
+            var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
+                + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
+            await time.DelayUntilAsync(due, ct);
+            yield return tokens[k];
+        }
+        if (failAfter >= tokens.Count && fault!.Kind != FaultKind.InvalidOutput) await FailAsync(fault, ct);
+    }
+
+    private async Task FailAsync(FaultDefinition fault, CancellationToken ct)
+    {
+        switch (fault.Kind)
+        {
+            case FaultKind.Timeout:
+                // Hang until the router's attempt timeout (or shutdown) cancels us.
+                await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+                break;
+            case FaultKind.ConnectionReset:
+                throw new ProviderFailure("connection_reset");
+            case FaultKind.InvalidOutput:
+                return;
+        }
+        var retryAfter = fault.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
+        throw ProviderFailure.FromStatus(fault.Status ?? 500, retryAfter);
+    }
+}

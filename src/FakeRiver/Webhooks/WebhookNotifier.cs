@@ -1,0 +1,18 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Pipeline;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Webhooks;
+
+/// <summary>The pipeline's webhook notifications, built by <see cref="WebhookBodyFactory"/> and sent by the dispatcher.</summary>
+public sealed class WebhookNotifier(WebhookDispatcher dispatcher, TimeProvider time) : IWebhookNotifier
+{
+    public void Completed(RiverRequest request, JsonObject data, JsonObject meta) =>
+        dispatcher.Enqueue(request, WebhookBodyFactory.Standard(request, data, meta, time.GetUtcNow()));
+
+    public void AiGenerated(RiverRequest request, JsonObject data, JsonObject meta) =>
+        dispatcher.Enqueue(request, WebhookBodyFactory.EventDriven(request, data, meta, time.GetUtcNow()));
+
+    public void Failed(RiverRequest request, string code, string message, JsonObject meta) =>
+        dispatcher.Enqueue(request, WebhookBodyFactory.Error(request, message, code, meta, time.GetUtcNow()));
+}
