@@ -1,4 +1,5 @@
 using FakeRiver.Requests;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,11 +21,13 @@ public static class FakeRiverSetup
         services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
         services.TryAddSingleton<RequestRegistry>();
         services.TryAddSingleton<WsTokenStore>();
+        services.AddWebhooks();
         return services;
     }
 
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
+        endpoints.MapWebhookAdmin();
         return endpoints;
     }
 
