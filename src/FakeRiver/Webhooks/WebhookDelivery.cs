@@ -25,7 +25,6 @@ public sealed record WebhookDelivery
     public required string Body { get; init; }
 
     /// <summary>JsJson text of the body's <c>data</c>: the signed part. Byte-identical to its slice of <see cref="Body"/>.</summary>
-    [JsonIgnore]
     public required string DataText { get; init; }
 
     /// <summary>Event-driven only: also sent as header <c>x-modelriver-callback-url</c>.</summary>

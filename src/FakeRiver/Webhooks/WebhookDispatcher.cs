@@ -28,6 +28,7 @@ public sealed class WebhookDispatcher(
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private int _disposed;
 
     /// <summary>Starts delivering <paramref name="body"/> for a request (its webhook_url, else the configured one).</summary>
     public WebhookDelivery Enqueue(RiverRequest request, JsonObject body) =>
@@ -142,7 +143,8 @@ public sealed class WebhookDispatcher(
     /// <summary>Cancels every pending wait and attempt and waits (bounded by the host) for the loops to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        await _stopping.CancelAsync();
+        // The container may dispose the dispatcher before or after the host stops it: both orders are fine.
+        if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
         try
         {
             await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
@@ -153,5 +155,10 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 }
