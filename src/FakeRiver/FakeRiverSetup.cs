@@ -50,6 +50,7 @@ public static class FakeRiverSetup
         services.AddSingleton<OutputValidator>();
         services.AddSingleton<FakeDataGenerator>();
         // Webhooks
+        services.AddWebhooks();
         services.AddSingleton<IWebhookNotifier, WebhookNotifier>();
         // Admin
         services.AddSingleton<CallbackJournal>();
@@ -65,6 +66,7 @@ public static class FakeRiverSetup
         ReconnectEndpoints.Map(endpoints);
         CallbackEndpoints.Map(endpoints);
         AdminEndpoints.Map(endpoints);
+        endpoints.MapWebhookAdmin();
         endpoints.MapFallback(static (HttpContext context) =>
             ApiErrors.NotFound($"No route for {context.Request.Method} {context.Request.Path}", "route_not_found"));
         return endpoints;

@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Webhooks;
+
+/// <summary>
+/// Webhook bodies in the shapes of DESIGN.md 3.5: standard (<c>task.completed</c>), event-driven
+/// (<c>task.ai_generated</c>) and the all-providers-failed error variant. Inputs are deep-cloned, so callers keep
+/// their nodes; <c>data</c> is always a non-null object because receivers sign <c>JSON.stringify(body.data)</c>.
+/// </summary>
+public static class WebhookBodyFactory
+{
+    public const string CompletedType = "task.completed";
+    public const string AiGeneratedType = "task.ai_generated";
+
+    public static JsonObject Standard(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
+        Standard(request.ChannelId, request.Workflow.Name, data, meta, request.CustomerData, time);
+
+    public static JsonObject Standard(string channelId, string workflow, JsonObject data, JsonObject? meta, JsonObject? customerData, DateTimeOffset time) =>
+        new()
+        {
+            ["type"] = CompletedType,
+            ["workflow"] = workflow,
+            ["status"] = "success",
+            ["channel_id"] = channelId,
+            ["data"] = data.DeepClone(),
+            ["meta"] = meta?.DeepClone() ?? new JsonObject(),
+            ["customer_data"] = customerData?.DeepClone() ?? new JsonObject(),
+            ["timestamp"] = Iso(time),
+        };
+
+    public static JsonObject EventDriven(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
+        new()
+        {
+            ["type"] = AiGeneratedType,
+            ["event"] = request.EventName,
+            ["channel_id"] = request.ChannelId,
+            ["ai_response"] = new JsonObject { ["data"] = data.DeepClone() },
+            ["callback_url"] = request.CallbackUrl,
+            ["callback_required"] = true,
+            ["meta"] = meta?.DeepClone() ?? new JsonObject(),
+            ["customer_data"] = request.CustomerData.DeepClone(),
+            ["timestamp"] = Iso(time),
+            ["data"] = data.DeepClone(),
+        };
+
+    /// <summary>Standard shape with <c>status:"error"</c>, an empty (non-null) <c>data</c> and <c>error{message, code}</c>.</summary>
+    public static JsonObject Error(RiverRequest request, string message, string code, JsonObject? meta, DateTimeOffset time)
+    {
+        var body = Standard(request, [], meta, time);
+        body["status"] = "error";
+        body["error"] = new JsonObject { ["message"] = message, ["code"] = code };
+        return body;
+    }
+
+    /// <summary>ISO-8601 UTC with milliseconds, as JavaScript's Date.toISOString prints it.</summary>
+    public static string Iso(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

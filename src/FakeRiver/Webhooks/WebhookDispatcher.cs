@@ -1,0 +1,164 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using ChatBackend.Json;
+using FakeRiver.Requests;
+using Microsoft.Extensions.Options;
+
+namespace FakeRiver.Webhooks;
+
+/// <summary>
+/// Delivers webhooks in the background with ModelRiver's retry schedule (contract 2.6): attempt 1 at once, then
+/// each configured delay after the previous attempt ended; any 2xx succeeds, anything else (status, error, timeout)
+/// is retried, and after the last attempt the delivery is dead-lettered. Time only through the injected
+/// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock.
+/// </summary>
+public sealed class WebhookDispatcher(
+    IHttpClientFactory httpClients,
+    WebhookSigner signer,
+    WebhookJournal journal,
+    RandomSource random,
+    TimeProvider time,
+    IOptions<FakeRiverOptions> options,
+    ILogger<WebhookDispatcher> logger) : IHostedService, IDisposable
+{
+    /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
+    public const string HttpClientName = "fakeriver-webhooks";
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly ConcurrentDictionary<string, Task> _running = new(StringComparer.Ordinal);
+    private int _disposed;
+
+    /// <summary>Starts delivering <paramref name="body"/> for a request (its webhook_url, else the configured one).</summary>
+    public WebhookDelivery Enqueue(RiverRequest request, JsonObject body) =>
+        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body);
+
+    /// <summary>Starts delivering <paramref name="body"/> to <paramref name="url"/>; a null URL is recorded as skipped.</summary>
+    public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body)
+    {
+        var type = body["type"]?.GetValue<string>() ?? WebhookBodyFactory.CompletedType;
+        var delivery = new WebhookDelivery
+        {
+            Id = random.NewUuid(),
+            ChannelId = channelId,
+            Url = url,
+            Type = type,
+            State = url is null ? WebhookDeliveryState.Skipped : WebhookDeliveryState.Pending,
+            // One writer for both texts, so the data slice of the body is byte-identical to what is signed.
+            Body = JsJson.Stringify(body),
+            DataText = JsJson.Stringify(body["data"]),
+            CallbackUrl = type == WebhookBodyFactory.AiGeneratedType ? body["callback_url"]?.GetValue<string>() : null,
+            CreatedAt = time.GetUtcNow(),
+        };
+        journal.Record(delivery);
+        if (url is null)
+        {
+            logger.LogInformation("Webhook {Id} for channel {Channel} skipped: no webhook URL", delivery.Id, channelId);
+            return delivery;
+        }
+        var run = Task.Run(() => RunAsync(delivery, _stopping.Token));
+        _running[delivery.Id] = run;
+        _ = run.ContinueWith(_ => _running.TryRemove(delivery.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return delivery;
+    }
+
+    private async Task RunAsync(WebhookDelivery delivery, CancellationToken stopping)
+    {
+        var delays = options.Value.EffectiveRetryDelays();
+        try
+        {
+            for (var number = 1; ; number++)
+            {
+                delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
+                journal.Record(delivery);
+                var attempt = await AttemptAsync(delivery, number, stopping);
+                delivery = delivery with { Attempts = [.. delivery.Attempts, attempt] };
+                if (attempt.Succeeded)
+                {
+                    journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
+                    return;
+                }
+                if (number > delays.Count)
+                {
+                    logger.LogWarning("Webhook {Id} dead-lettered after {Count} attempts", delivery.Id, number);
+                    journal.Record(delivery with { State = WebhookDeliveryState.DeadLettered });
+                    return;
+                }
+                // Absolute due time from the end of this attempt: re-reading the clock just before waiting keeps a
+                // clock that moved meanwhile (a test advancing its fake clock) from stretching the wait.
+                var due = time.GetUtcNow() + delays[number - 1];
+                delivery = delivery with { State = WebhookDeliveryState.Pending, NextAttemptAt = due };
+                journal.Record(delivery);
+                var wait = due - time.GetUtcNow();
+                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stopping);
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+            // Host shutdown: the journal keeps the delivery's last state.
+        }
+    }
+
+    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, int number, CancellationToken stopping)
+    {
+        var sentAt = time.GetUtcNow();
+        var started = time.GetTimestamp();
+        using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
+        using var request = CreateRequest(delivery, sentAt);
+        int? status = null;
+        string? error = null;
+        try
+        {
+            var client = httpClients.CreateClient(HttpClientName);
+            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
+            status = (int)response.StatusCode;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
+        {
+            error = $"timeout after {options.Value.WebhookAttemptTimeout.TotalSeconds:0.###} s";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Refused, reset, DNS, a URL HttpClient cannot send to...: all count as a failed, retried attempt.
+            error = ex.Message;
+        }
+        var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds);
+        logger.LogInformation("Webhook {Id} attempt {Number} to {Url}: {Outcome}", delivery.Id, number, delivery.Url, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error);
+        return attempt;
+    }
+
+    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now)
+    {
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Body));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
+        foreach (var (name, value) in signer.Sign(delivery, now)) request.Headers.TryAddWithoutValidation(name, value);
+        return request;
+    }
+
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>Cancels every pending wait and attempt and waits (bounded by the host) for the loops to end.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        // The container may dispose the dispatcher before or after the host stops it: both orders are fine.
+        if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
+        try
+        {
+            await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // The host gave up waiting; loops end on their own as their tokens are cancelled.
+        }
+    }
+
+    public void Dispose()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
+}

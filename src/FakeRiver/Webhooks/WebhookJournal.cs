@@ -1,0 +1,88 @@
+namespace FakeRiver.Webhooks;
+
+/// <summary>
+/// Every webhook delivery, oldest first, as immutable snapshots. Thread-safe. Tests and the admin API read it;
+/// <see cref="WaitForAsync"/> lets them await a condition instead of sleeping.
+/// </summary>
+public sealed class WebhookJournal
+{
+    private readonly Lock _gate = new();
+    private readonly List<WebhookDelivery> _deliveries = [];
+    private readonly List<(Func<IReadOnlyList<WebhookDelivery>, bool> Predicate, TaskCompletionSource Signal)> _waiters = [];
+
+    /// <summary>Adds a delivery or replaces the snapshot with the same id, then wakes the waiters it satisfies.</summary>
+    public void Record(WebhookDelivery delivery)
+    {
+        List<TaskCompletionSource> satisfied;
+        lock (_gate)
+        {
+            var index = _deliveries.FindIndex(d => d.Id == delivery.Id);
+            if (index >= 0) _deliveries[index] = delivery;
+            else _deliveries.Add(delivery);
+            satisfied = TakeSatisfiedWaiters();
+        }
+        // Completed outside the lock; RunContinuationsAsynchronously keeps waiters off the dispatcher's thread anyway.
+        foreach (var signal in satisfied) signal.TrySetResult();
+    }
+
+    public IReadOnlyList<WebhookDelivery> All()
+    {
+        lock (_gate) return [.. _deliveries];
+    }
+
+    public IReadOnlyList<WebhookDelivery> ForChannel(string channelId)
+    {
+        lock (_gate) return [.. _deliveries.Where(d => d.ChannelId == channelId)];
+    }
+
+    public IReadOnlyList<WebhookDelivery> DeadLetters()
+    {
+        lock (_gate) return [.. _deliveries.Where(d => d.State == WebhookDeliveryState.DeadLettered)];
+    }
+
+    public WebhookDelivery? Find(string id)
+    {
+        lock (_gate) return _deliveries.Find(d => d.Id == id);
+    }
+
+    /// <summary>Forgets every record (admin reset). Deliveries still running re-appear with their next change.</summary>
+    public void Clear()
+    {
+        lock (_gate) _deliveries.Clear();
+    }
+
+    /// <summary>
+    /// Completes as soon as <paramref name="predicate"/> holds for the deliveries (checked now and after every change).
+    /// The predicate runs under the journal's lock: keep it a quick, pure check of its argument.
+    /// </summary>
+    public Task WaitForAsync(Func<IReadOnlyList<WebhookDelivery>, bool> predicate, CancellationToken ct)
+    {
+        var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_gate)
+        {
+            if (predicate([.. _deliveries])) return Task.CompletedTask;
+            _waiters.Add((predicate, signal));
+        }
+        if (!ct.CanBeCanceled) return signal.Task;
+        var registration = ct.Register(() =>
+        {
+            lock (_gate) _waiters.RemoveAll(w => w.Signal == signal);
+            signal.TrySetCanceled(ct);
+        });
+        _ = signal.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        return signal.Task;
+    }
+
+    private List<TaskCompletionSource> TakeSatisfiedWaiters()
+    {
+        var satisfied = new List<TaskCompletionSource>();
+        IReadOnlyList<WebhookDelivery> snapshot = [.. _deliveries];
+        _waiters.RemoveAll(waiter =>
+        {
+            if (!waiter.Predicate(snapshot)) return false;
+            satisfied.Add(waiter.Signal);
+            return true;
+        });
+        return satisfied;
+    }
+}

@@ -1,0 +1,21 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FakeRiver.Webhooks;
+
+/// <summary>Composition of the webhook feature: signer, journal, dispatcher (a hosted service), admin endpoints.</summary>
+public static class WebhookSetup
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        // The schedule and timeouts run on the injected TimeProvider, not on HttpClient's own real-time timeout.
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.TryAddSingleton<WebhookSigner>();
+        services.TryAddSingleton<WebhookJournal>();
+        services.TryAddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapWebhookAdmin(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapWebhookAdminEndpoints();
+}
