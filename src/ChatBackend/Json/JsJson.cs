@@ -1,0 +1,131 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Runtime.InteropServices;
+
+namespace ChatBackend.Json;
+
+/// <summary>
+/// Prints JSON exactly as JavaScript's <c>JSON.stringify(JSON.parse(text))</c> does. Webhook signatures are computed
+/// over this text by Node receivers, so System.Text.Json's own writer (which escapes differently and formats numbers
+/// as .NET does) cannot be used for signed content. See reference/toolchain.md pitfall 9.
+/// </summary>
+public static class JsJson
+{
+    /// <summary>JSON.stringify of a node; a null node prints <c>null</c>.</summary>
+    public static string Stringify(JsonNode? node)
+    {
+        var output = new StringBuilder();
+        WriteNode(node, output);
+        return output.ToString();
+    }
+
+    /// <summary>JSON.stringify of a parsed element; reads raw token text so lone surrogates survive.</summary>
+    public static string Stringify(JsonElement element)
+    {
+        var output = new StringBuilder();
+        WriteElement(element, output);
+        return output.ToString();
+    }
+
+    /// <summary>Exactly <c>JSON.stringify(JSON.parse(jsonText))</c>.</summary>
+    public static string Normalize(string jsonText)
+    {
+        using var document = JsonDocument.Parse(jsonText);
+        return Stringify(document.RootElement);
+    }
+
+    private static void WriteNode(JsonNode? node, StringBuilder output)
+    {
+        switch (node)
+        {
+            case null:
+                output.Append("null");
+                break;
+            case JsonObject obj:
+                WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
+                break;
+            case JsonArray array:
+                WriteArray(array.Select(item => (Action)(() => WriteNode(item, output))), output);
+                break;
+            case JsonValue value:
+                WriteValue(value, output);
+                break;
+        }
+    }
+
+    private static void WriteValue(JsonValue value, StringBuilder output)
+    {
+        // Parsed nodes wrap a JsonElement: go through its raw text (exact number text, lone surrogates kept).
+        if (value.TryGetValue<JsonElement>(out var element)) WriteElement(element, output);
+        else if (value.TryGetValue<string>(out var text)) JsString.Write(text, output);
+        else if (value.TryGetValue<double>(out var number)) JsNumber.Write(number, output);
+        else if (value.TryGetValue<float>(out var single) && !float.IsFinite(single)) output.Append("null");
+        else
+        {
+            // Anything else (ints, decimals, bools, dates, ...): let System.Text.Json write its JSON, then reprint it.
+            using var document = JsonDocument.Parse(value.ToJsonString());
+            WriteElement(document.RootElement, output);
+        }
+    }
+
+    private static void WriteElement(JsonElement element, StringBuilder output)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+                WriteObject(element.EnumerateObject().Select(p => (RawName(p), (Action)(() => WriteElement(p.Value, output)))), output);
+                break;
+            case JsonValueKind.Array:
+                WriteArray(element.EnumerateArray().Select(item => (Action)(() => WriteElement(item, output))), output);
+                break;
+            case JsonValueKind.String:
+                JsString.Write(JsString.DecodeRaw(element.GetRawText()), output);
+                break;
+            case JsonValueKind.Number:
+                JsNumber.Write(JsNumber.Parse(element.GetRawText()), output);
+                break;
+            case JsonValueKind.True:
+                output.Append("true");
+                break;
+            case JsonValueKind.False:
+                output.Append("false");
+                break;
+            default:
+                output.Append("null");
+                break;
+        }
+    }
+
+    /// <summary>The property name from its raw (still escaped) text: JsonProperty.Name would lose lone surrogates.</summary>
+    private static string RawName(JsonProperty property) =>
+        JsString.DecodeRaw("\"" + Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(property)) + "\"");
+
+    private static void WriteObject(IEnumerable<(string Key, Action WriteValue)> properties, StringBuilder output)
+    {
+        output.Append('{');
+        var first = true;
+        foreach (var (key, writeValue) in JsKeyOrder.Arrange(properties, p => p.Key))
+        {
+            if (!first) output.Append(',');
+            first = false;
+            JsString.Write(key, output);
+            output.Append(':');
+            writeValue();
+        }
+        output.Append('}');
+    }
+
+    private static void WriteArray(IEnumerable<Action> items, StringBuilder output)
+    {
+        output.Append('[');
+        var first = true;
+        foreach (var writeItem in items)
+        {
+            if (!first) output.Append(',');
+            first = false;
+            writeItem();
+        }
+        output.Append(']');
+    }
+}
