@@ -64,7 +64,7 @@ public static class WebhookEndpoints
             return settings.AllowUnsignedWebhooks ? null : ApiErrors.Unauthorized("Webhook secret not configured");
         }
 
-        return SignatureVerifier.Verify(settings.WebhookSecret, timestamp, signature, body.Node, body.Raw) switch
+        return SignatureVerifier.Verify(settings.WebhookSecret, timestamp, signature, body.Raw) switch
         {
             SignatureCheck.Valid => null,
             SignatureCheck.LengthMismatch => ApiErrors.Unauthorized("Invalid signature (length mismatch)"),

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ChatBackend.Json;
 
 namespace ChatBackend.Webhooks;
 
@@ -13,11 +14,19 @@ internal static class JsTruthiness
         JsonValue value => value.GetValueKind() switch
         {
             JsonValueKind.False or JsonValueKind.Null => false,
-            JsonValueKind.String => value.GetValue<string>().Length > 0,
+            JsonValueKind.String => AsString(value)!.Length > 0,
             // A number too large for a double is non-zero, hence truthy.
             JsonValueKind.Number => !value.TryGetValue(out double number) || number is not 0 and not double.NaN,
             _ => true,
         },
+        _ => true,
+    };
+
+    public static bool IsTruthy(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Undefined or JsonValueKind.False or JsonValueKind.Null => false,
+        JsonValueKind.String => !element.ValueEquals(string.Empty),
+        JsonValueKind.Number => !element.TryGetDouble(out var number) || number is not 0 and not double.NaN,
         _ => true,
     };
 
@@ -32,6 +41,10 @@ internal static class JsTruthiness
     }
 
     /// <summary>The node as a string when it is a JSON string, else null.</summary>
-    public static string? AsString(JsonNode? node) =>
-        node is JsonValue value && value.GetValueKind() == JsonValueKind.String ? value.GetValue<string>() : null;
+    public static string? AsString(JsonNode? node)
+    {
+        if (node is not JsonValue value || value.GetValueKind() != JsonValueKind.String) return null;
+        // Parsed strings are decoded from their raw text: GetValue<string> throws on a lone surrogate, JavaScript does not.
+        return value.TryGetValue<JsonElement>(out var element) ? JsString.DecodeRaw(element.GetRawText()) : value.GetValue<string>();
+    }
 }

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using ChatBackend.Json;
 
 namespace ChatBackend.Webhooks;
@@ -12,14 +12,13 @@ namespace ChatBackend.Webhooks;
 /// </summary>
 public static class SignatureVerifier
 {
-    public static SignatureCheck Verify(string secret, string timestamp, string signature, JsonNode? body, string rawBody)
+    public static SignatureCheck Verify(string secret, string timestamp, string signature, string rawBody)
     {
-        var data = body is JsonObject json ? json["data"] : null;
-        var signedText = JsTruthiness.IsTruthy(data) ? JsJson.Stringify(data) : rawBody;
-        var expected = Encoding.UTF8.GetBytes(Compute(secret, timestamp, signedText));
+        var dataText = DataText(rawBody);
+        var expected = Encoding.UTF8.GetBytes(Compute(secret, timestamp, dataText ?? rawBody));
         var received = Encoding.UTF8.GetBytes(signature);
-        // The example only reports a length mismatch on the data path (timingSafeEqual needs equal lengths there).
-        if (received.Length != expected.Length && JsTruthiness.IsTruthy(data)) return SignatureCheck.LengthMismatch;
+        // The example reports a length mismatch only on the data path (timingSafeEqual needs equal lengths there).
+        if (received.Length != expected.Length && dataText is not null) return SignatureCheck.LengthMismatch;
         return CryptographicOperations.FixedTimeEquals(received, expected) ? SignatureCheck.Valid : SignatureCheck.Mismatch;
     }
 
@@ -28,5 +27,26 @@ public static class SignatureVerifier
     {
         var mac = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes($"{timestamp}.{signedText}"));
         return Convert.ToHexStringLower(mac);
+    }
+
+    /// <summary>
+    /// <c>JSON.stringify(body.data)</c> when <c>data</c> is truthy, else null. Printed from the raw text rather than
+    /// from a JsonNode so that what JsonNode would alter (lone surrogates) is printed as JavaScript prints it.
+    /// </summary>
+    public static string? DataText(string rawBody)
+    {
+        if (string.IsNullOrWhiteSpace(rawBody)) return null;
+        try
+        {
+            using var document = JsonDocument.Parse(rawBody, StrictJson.Options);
+            var root = document.RootElement;
+            return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && JsTruthiness.IsTruthy(data)
+                ? JsJson.Stringify(data)
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 }
