@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/health", () => Results.Ok(new { status = "ok" }));
-app.Run();
+using ChatBackend;
+
+// Composition lives in ChatBackendApp / ChatBackendSetup so FakeRiver's dev mode can host the same app.
+ChatBackendApp.Create(args).Run();

@@ -1,0 +1,38 @@
+using System.Text.Json.Nodes;
+using ChatBackend.Api;
+
+namespace ChatBackend;
+
+/// <summary>
+/// Builds the ChatBackend web application. Program.cs runs it; FakeRiver's <c>dev</c> command hosts it beside
+/// itself in one process, passing <c>settings</c> (e.g. PORT, MODELRIVER_API_URL) that win over the environment.
+/// </summary>
+public static class ChatBackendApp
+{
+    public static WebApplication Create(string[] args, IDictionary<string, string?>? settings = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
+        builder.Services.AddChatBackend(builder.Configuration);
+
+        // Like the example, listen on PORT unless --urls / ASPNETCORE_URLS (or a "urls" setting) says otherwise;
+        // loopback only, because the harness is a local tool.
+        if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+        {
+            var preview = new ChatBackendOptions();
+            ChatBackendSettings.Apply(preview, builder.Configuration, builder.Environment);
+            if (preview.Port is >= 0 and <= 65535) builder.WebHost.UseUrls($"http://127.0.0.1:{preview.Port}");
+        }
+
+        var app = builder.Build();
+        app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        app.UseCors();
+        app.MapChatBackend();
+        return app;
+    }
+
+    // Anything not handled by an endpoint still answers in the example's error shape, never an HTML page.
+    private static Task WriteUnhandledError(HttpContext context) =>
+        ApiErrors.Json(StatusCodes.Status500InternalServerError, new JsonObject { ["error"] = "Internal server error" })
+            .ExecuteAsync(context);
+}

@@ -1,0 +1,40 @@
+using ChatBackend;
+using Contract.ChatBackend.Infrastructure;
+using Microsoft.Extensions.Options;
+
+namespace Contract.ChatBackend;
+
+public class OptionsTests
+{
+    [Theory]
+    [InlineData("not a url")]
+    [InlineData("ftp://127.0.0.1:5080")]
+    [InlineData("/relative")]
+    public async Task Startup_ApiUrlNotAbsoluteHttp_FailsValidation(string url)
+    {
+        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(async () =>
+        {
+            await using var host = BackendHost.Create(new BackendSettings { ModelRiverApiUrl = url });
+        });
+
+        Assert.Contains("MODELRIVER_API_URL", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validator_PortNotANumber_Fails()
+    {
+        var result = new ChatBackendOptionsValidator().Validate(null, new ChatBackendOptions { Port = -1 });
+
+        Assert.True(result.Failed);
+    }
+
+    [Fact]
+    public async Task Startup_ApiUrlWithTrailingSlash_CallsWithoutDoubleSlash()
+    {
+        await using var host = BackendHost.Create(new BackendSettings { ModelRiverApiUrl = "http://127.0.0.1:5080/" });
+
+        await host.StartChatAsync("Hello");
+
+        Assert.Equal("http://127.0.0.1:5080/v1/ai/async", host.River.AsyncCalls[0].Uri.ToString());
+    }
+}

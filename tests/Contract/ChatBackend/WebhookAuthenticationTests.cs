@@ -1,0 +1,139 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Contract.ChatBackend.Infrastructure;
+
+namespace Contract.ChatBackend;
+
+/// <summary>The example's header and signature checks, in its order and with its exact 401 bodies.</summary>
+public class WebhookAuthenticationTests
+{
+    private static string Unauthorized(string message) => new JsonObject { ["error"] = "Unauthorized", ["message"] = message }.ToJsonString();
+
+    [Fact]
+    public async Task Webhook_SignatureHeaderMissing_Returns401()
+    {
+        await using var host = BackendHost.Create();
+
+        using var response = await host.Client.SendAsync(Webhooks.Request("{}", signature: null, Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Missing X-ModelRiver-Signature header"), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Webhook_TimestampHeaderMissing_Returns401EvenWithoutSecretInDevelopment()
+    {
+        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
+
+        using var response = await host.Client.SendAsync(Webhooks.Request("{}", "abc", timestamp: null));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Missing X-ModelRiver-Timestamp header"), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Webhook_SecretMissingInProduction_Returns401NotConfigured()
+    {
+        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "" });
+
+        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1")));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Webhook secret not configured"), await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.River.Callbacks);
+    }
+
+    [Fact]
+    public async Task Webhook_SecretMissingInDevelopment_AcceptsUnverified()
+    {
+        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
+
+        using var response = await host.Client.SendAsync(Webhooks.Request(Webhooks.EventDriven("chan-1").ToJsonString(), "not-a-signature", Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhook_SignatureOfWrongLength_Returns401LengthMismatch()
+    {
+        await using var host = BackendHost.Create();
+
+        using var response = await host.Client.SendAsync(Webhooks.Request(Webhooks.EventDriven("chan-1").ToJsonString(), "abc123", Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Invalid signature (length mismatch)"), await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Webhook_SignedWithWrongSecret_Returns401InvalidSignature()
+    {
+        await using var host = BackendHost.Create();
+
+        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1"), secret: "whsec_other"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Invalid signature"), await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.River.Callbacks);
+    }
+
+    [Fact]
+    public async Task Webhook_SignedOverWholeBodyInsteadOfData_Returns401InvalidSignature()
+    {
+        await using var host = BackendHost.Create();
+        var text = Webhooks.EventDriven("chan-1").ToJsonString();
+        var signature = Webhooks.Sign(BackendSettings.Secret, Webhooks.Timestamp, text);
+
+        using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhook_NoDataField_VerifiesOverRawBody()
+    {
+        await using var host = BackendHost.Create();
+        const string text = """{ "channel_id": "chan-raw",  "status": "success" }""";
+        var signature = Webhooks.Sign(BackendSettings.Secret, Webhooks.Timestamp, text);
+
+        using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Webhook_LegacyRoute_UsesSameChecks()
+    {
+        await using var host = BackendHost.Create();
+
+        using var rejected = await host.Client.SendAsync(Webhooks.Request("{}", null, Webhooks.Timestamp, path: "/webhook"));
+        using var accepted = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1"), path: "/webhook"));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("{\"data\":")]
+    [InlineData("""{"data":{"a":1,"a":2}}""")]
+    public async Task Webhook_MalformedJson_Returns400Json(string text)
+    {
+        await using var host = BackendHost.Create();
+
+        using var response = await host.Client.SendAsync(Webhooks.Request(text, "abc", Webhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.IsType<string>((string?)(await response.JsonAsync())["error"]);
+    }
+
+    [Fact]
+    public async Task Webhook_BodyOver100kB_Returns413Json()
+    {
+        await using var host = BackendHost.Create();
+        var body = Webhooks.EventDriven("chan-1", new JsonObject { ["reply"] = new string('x', 110 * 1024) });
+
+        using var response = await host.Client.SendAsync(Webhooks.Signed(body));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.IsType<string>((string?)(await response.JsonAsync())["error"]);
+    }
+}
