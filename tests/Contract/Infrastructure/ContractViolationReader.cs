@@ -1,0 +1,66 @@
+using Newtonsoft.Json;
+using NJsonSchema.Validation;
+
+namespace Contract.Infrastructure;
+
+/// <summary>Flattens NJsonSchema's error tree (anyOf/allOf branches nest) into a list of violations.</summary>
+internal static class ContractViolationReader
+{
+    private const int MaxValueLength = 200;
+
+    public static IReadOnlyList<ContractViolation> Read(IEnumerable<ValidationError> errors)
+    {
+        var violations = new List<ContractViolation>();
+        Collect(errors, string.Empty, violations);
+        return violations;
+    }
+
+    private static void Collect(IEnumerable<ValidationError> errors, string context, List<ContractViolation> into)
+    {
+        foreach (var error in errors)
+        {
+            if (error is ChildSchemaValidationError { Errors.Count: > 0 } parent)
+            {
+                CollectBranches(parent, context, into);
+                continue;
+            }
+
+            into.Add(new ContractViolation(ToJsonPath(error.Path), context + ContractRuleText.Describe(error), ValueOf(error)));
+        }
+    }
+
+    private static void CollectBranches(ChildSchemaValidationError parent, string context, List<ContractViolation> into)
+    {
+        var index = 0;
+        foreach (var (branch, branchErrors) in parent.Errors)
+        {
+            index++;
+            var title = branch.Title ?? branch.ActualSchema.Title ?? $"#{index}";
+            var where = $"{context}[{parent.Kind} at {ToJsonPath(parent.Path)}, branch '{title}'] ";
+            Collect(branchErrors, where, into);
+        }
+    }
+
+    /// <summary>NJsonSchema writes <c>#/meta.attempts[0]</c>; we print <c>$.meta.attempts[0]</c>.</summary>
+    public static string ToJsonPath(string? path)
+    {
+        var rest = path is null ? string.Empty : path.StartsWith("#/", StringComparison.Ordinal) ? path[2..] : path.TrimStart('#');
+        if (rest.Length == 0)
+        {
+            return "$";
+        }
+
+        return rest.StartsWith('[') ? "$" + rest : "$." + rest;
+    }
+
+    private static string ValueOf(ValidationError error)
+    {
+        if (error.Kind == ValidationErrorKind.PropertyRequired)
+        {
+            return "(missing)";
+        }
+
+        var text = error.Token?.ToString(Formatting.None) ?? "(none)";
+        return text.Length <= MaxValueLength ? text : text[..MaxValueLength] + "…";
+    }
+}
