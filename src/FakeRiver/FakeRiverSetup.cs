@@ -20,11 +20,13 @@ public static class FakeRiverSetup
         services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
         services.TryAddSingleton<RequestRegistry>();
         services.TryAddSingleton<WsTokenStore>();
+        Phoenix.PhoenixSetup.AddPhoenix(services);
         return services;
     }
 
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
+        Phoenix.PhoenixSetup.MapPhoenix(endpoints);
         return endpoints;
     }
 
