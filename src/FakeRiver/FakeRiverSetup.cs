@@ -1,5 +1,6 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
 using FakeRiver.Requests;
@@ -49,6 +50,8 @@ public static class FakeRiverSetup
         // Structured output
         services.AddSingleton<OutputValidator>();
         services.AddSingleton<FakeDataGenerator>();
+        // Phoenix channel
+        services.AddPhoenix();
         // Webhooks
         services.AddWebhooks();
         services.AddSingleton<IWebhookNotifier, WebhookNotifier>();
@@ -67,6 +70,7 @@ public static class FakeRiverSetup
         CallbackEndpoints.Map(endpoints);
         AdminEndpoints.Map(endpoints);
         endpoints.MapWebhookAdmin();
+        endpoints.MapPhoenix();
         endpoints.MapFallback(static (HttpContext context) =>
             ApiErrors.NotFound($"No route for {context.Request.Method} {context.Request.Path}", "route_not_found"));
         return endpoints;

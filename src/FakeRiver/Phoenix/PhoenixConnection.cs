@@ -1,0 +1,193 @@
+using System.Buffers;
+using System.Net.WebSockets;
+using System.Text.Json;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Phoenix;
+
+/// <summary>
+/// One accepted socket: reads and reassembles messages, answers heartbeats, joins and leaves, and owns the joins'
+/// pumps. Writes go through <see cref="PhoenixOutbox"/> only. Every way the peer can vanish ends here quietly.
+/// </summary>
+internal sealed class PhoenixConnection(
+    WebSocket socket,
+    PhoenixVersion version,
+    TokenGrant grant,
+    string socketId,
+    JoinAuthorizer authorizer,
+    PhoenixJournal journal,
+    PhoenixOptions options,
+    TimeProvider time)
+{
+    private const int ReceiveChunk = 4096;
+    private readonly PhoenixOutbox _outbox = new(socket, version);
+
+    // Touched by the read loop only (joins, leaves) and by the final clean-up after it: no lock needed.
+    private readonly Dictionary<string, PhoenixJoin> _joins = new(StringComparer.Ordinal);
+
+    public async Task RunAsync(CancellationToken aborted)
+    {
+        journal.Record(socketId, "connected", grant.ChannelId, detail: version.ToString());
+        using var lifetime = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
+        using var abortRegistration = aborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), lifetime);
+        using var idle = time.CreateTimer(
+            static state => ((PhoenixOutbox)state!).RequestClose(WebSocketCloseStatus.NormalClosure, "idle timeout"),
+            _outbox, options.IdleTimeout, Timeout.InfiniteTimeSpan);
+
+        var writer = RunWriterAsync(lifetime);
+        var peerClose = default(WebSocketCloseStatus?);
+        try
+        {
+            peerClose = await ReadLoopAsync(idle, lifetime.Token);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            // The peer vanished or never acknowledged our close: clean up below.
+        }
+        finally
+        {
+            foreach (var join in _joins.Values) await join.StopAsync();
+            _joins.Clear();
+            // Answer the peer's close (echoing its status) after what is already queued; else just drain.
+            if (peerClose is { } status) _outbox.RequestClose(status, string.Empty);
+            else _outbox.Complete();
+            await writer;
+            if (socket.State != WebSocketState.Closed) socket.Abort();
+            journal.Record(socketId, "closed", grant.ChannelId, detail: _outbox.SentClose?.ToString() ?? "aborted");
+        }
+    }
+
+    private async Task RunWriterAsync(CancellationTokenSource lifetime)
+    {
+        try
+        {
+            await _outbox.RunAsync(lifetime.Token);
+            // Our close is sent; give the peer a bounded time to answer it before the read loop is cancelled.
+            lifetime.CancelAfter(options.CloseGrace);
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
+        {
+            await lifetime.CancelAsync();
+        }
+    }
+
+    /// <summary>Reads until the peer's close frame; returns its status when the peer started the close.</summary>
+    private async Task<WebSocketCloseStatus?> ReadLoopAsync(ITimer idle, CancellationToken cancellationToken)
+    {
+        var message = new ArrayBufferWriter<byte>(ReceiveChunk);
+        while (true)
+        {
+            message.ResetWrittenCount();
+            ValueWebSocketReceiveResult result;
+            do
+            {
+                result = await socket.ReceiveAsync(message.GetMemory(ReceiveChunk), cancellationToken);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    return _outbox.IsClosing ? null : socket.CloseStatus ?? WebSocketCloseStatus.NormalClosure;
+                }
+                message.Advance(result.Count);
+            }
+            while (!result.EndOfMessage && message.WrittenCount <= options.MaxFrameBytes);
+
+            idle.Change(options.IdleTimeout, Timeout.InfiniteTimeSpan);
+            // After our close only the peer's close matters (the rest of an oversized message lands here too).
+            if (_outbox.IsClosing) continue;
+            if (message.WrittenCount > options.MaxFrameBytes) Close(WebSocketCloseStatus.MessageTooBig, "frame too large");
+            else if (result.MessageType == WebSocketMessageType.Binary) Close(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported");
+            else await HandleTextAsync(message.WrittenSpan.ToArray());
+        }
+    }
+
+    private async Task HandleTextAsync(byte[] text)
+    {
+        var decoded = PhoenixDecoder.Decode(text, version, options.MaxFrameBytes);
+        if (decoded.Frame is not { } frame)
+        {
+            if (decoded.Error == PhoenixDecodeError.TooLarge) Close(WebSocketCloseStatus.MessageTooBig, "frame too large");
+            else Close(WebSocketCloseStatus.InvalidPayloadData, $"undecodable frame: {decoded.Error}");
+            return;
+        }
+
+        if (frame.Event == PhoenixEvents.Join)
+        {
+            await JoinAsync(frame);
+            return;
+        }
+        if (frame.Topic == PhoenixEvents.SocketTopic && frame.Event == PhoenixEvents.Heartbeat)
+        {
+            Reply(frame, PhoenixPayloads.OkEmpty);
+            return;
+        }
+        if (!_joins.TryGetValue(frame.Topic, out var join))
+        {
+            Reply(frame, PhoenixPayloads.ErrorReason(JoinReasons.UnmatchedTopic));
+            return;
+        }
+        switch (frame.Event)
+        {
+            case PhoenixEvents.Leave:
+                await LeaveAsync(join, frame);
+                break;
+            case PhoenixEvents.Heartbeat:
+                // The SDK's per-topic heartbeat every 30 s: answered so its push never times out.
+                Reply(frame, PhoenixPayloads.OkEmpty);
+                break;
+            default:
+                // ModelRiver's channel takes no other client events; an unknown one is ignored, not fatal.
+                break;
+        }
+    }
+
+    private async Task JoinAsync(PhoenixFrame frame)
+    {
+        // A second join of a joined topic replaces the first, as in Phoenix: the old join is closed.
+        if (_joins.Remove(frame.Topic, out var previous))
+        {
+            await previous.StopAsync();
+            _outbox.Enqueue(previous.CloseFrame());
+        }
+
+        var decision = authorizer.Decide(frame.Topic, grant);
+        if (decision.Request is not { } request)
+        {
+            journal.Record(socketId, "join_refused", grant.ChannelId, frame.Topic, decision.Reason);
+            Reply(frame, PhoenixPayloads.ErrorReason(decision.Reason!));
+            return;
+        }
+
+        Reply(frame, PhoenixPayloads.OkEmpty);
+        var lastSeq = ReadLastSeq(frame.Payload);
+        journal.Record(socketId, "joined", request.ChannelId, frame.Topic, $"last_seq={lastSeq}");
+        // V1 clients send no join_ref; their join's own ref stands in, so phx_close names the join they made.
+        var join = new PhoenixJoin(frame.Topic, frame.JoinRef ?? frame.Ref, request.Log.Subscribe(lastSeq), _outbox);
+        _joins[frame.Topic] = join;
+        join.Start();
+    }
+
+    private async Task LeaveAsync(PhoenixJoin join, PhoenixFrame frame)
+    {
+        _joins.Remove(join.Topic);
+        await join.StopAsync();
+        Reply(frame, PhoenixPayloads.OkEmpty);
+        _outbox.Enqueue(join.CloseFrame());
+        journal.Record(socketId, "left", grant.ChannelId, join.Topic);
+    }
+
+    private void Reply(PhoenixFrame request, ReadOnlyMemory<byte> payload) =>
+        _outbox.Enqueue(new PhoenixFrame(request.JoinRef, request.Ref, request.Topic, PhoenixEvents.Reply, payload));
+
+    private void Close(WebSocketCloseStatus status, string description) => _outbox.RequestClose(status, description);
+
+    /// <summary>The optional <c>last_seq</c> of a join payload: a non-negative integer, else 0 (replay everything).</summary>
+    private static long ReadLastSeq(ReadOnlyMemory<byte> payload)
+    {
+        using var document = JsonDocument.Parse(payload);
+        return document.RootElement.TryGetProperty("last_seq", out var value)
+            && value.ValueKind == JsonValueKind.Number
+            && value.TryGetInt64(out var seq)
+            && seq > 0
+            ? seq
+            : 0;
+    }
+}

@@ -1,0 +1,66 @@
+using System.Net.WebSockets;
+using FakeRiver.Requests;
+
+namespace FakeRiver.Phoenix;
+
+/// <summary>
+/// One joined topic on one socket: pumps the channel log subscription (replay, then live events) into the outbox
+/// as pushes <c>[join_ref, null, topic, event, payload]</c>. After the final event it pushes <c>phx_close</c> and
+/// closes the socket with 1000 (DESIGN.md 3.4): a non-1000 close would make phoenix.js reconnect with a used token.
+/// </summary>
+internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscription subscription, PhoenixOutbox outbox)
+{
+    private readonly CancellationTokenSource _stop = new();
+    private Task _pump = Task.CompletedTask;
+
+    public string Topic { get; } = topic;
+
+    public string? JoinRef { get; } = joinRef;
+
+    /// <summary>Starts pumping. The replay is queued synchronously, so it follows the join reply queued before.</summary>
+    public void Start() => _pump = PumpAsync(_stop.Token);
+
+    /// <summary>Stops pushing and drops the subscription; after this returns no push of this join is queued.</summary>
+    public async Task StopAsync()
+    {
+        await _stop.CancelAsync();
+        await _pump;
+        subscription.Dispose();
+        _stop.Dispose();
+    }
+
+    /// <summary>The frame Phoenix sends when a channel ends: both refs are the join ref.</summary>
+    public PhoenixFrame CloseFrame() => new(JoinRef, JoinRef, Topic, PhoenixEvents.Close, PhoenixPayloads.Empty);
+
+    private async Task PumpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var evt in subscription.Replay)
+            {
+                if (Push(evt)) return;
+            }
+            while (await subscription.Live.WaitToReadAsync(cancellationToken))
+            {
+                while (subscription.Live.TryRead(out var evt))
+                {
+                    if (Push(evt)) return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Leave, rejoin or disconnect: the join simply stops.
+        }
+    }
+
+    /// <summary>Queues one event; returns true when it was the final one and the socket is now closing.</summary>
+    private bool Push(ChannelEvent evt)
+    {
+        outbox.Enqueue(new PhoenixFrame(JoinRef, null, Topic, evt.Event, evt.PayloadUtf8));
+        if (!evt.IsFinal) return false;
+        outbox.Enqueue(CloseFrame());
+        outbox.RequestClose(WebSocketCloseStatus.NormalClosure, "request complete");
+        return true;
+    }
+}

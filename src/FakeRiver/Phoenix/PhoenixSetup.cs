@@ -1,0 +1,22 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FakeRiver.Phoenix;
+
+/// <summary>Composition of the Phoenix Channels socket.</summary>
+public static class PhoenixSetup
+{
+    public static IServiceCollection AddPhoenix(this IServiceCollection services)
+    {
+        services.AddOptions<PhoenixOptions>().BindConfiguration(PhoenixOptions.Section);
+        services.TryAddSingleton<PhoenixJournal>();
+        services.TryAddSingleton<JoinAuthorizer>();
+        return services;
+    }
+
+    /// <summary>Needs <c>app.UseWebSockets()</c> earlier in the pipeline (Program.cs has it).</summary>
+    public static IEndpointRouteBuilder MapPhoenix(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.Map(PhoenixEndpoint.Path, PhoenixEndpoint.HandleAsync);
+        return endpoints;
+    }
+}
