@@ -49,7 +49,6 @@ public static class FakeRiverSetup
         services.AddSingleton<IModelProvider, SimulatedProvider>();
         // Structured output
         services.AddSingleton<OutputValidator>();
-        services.AddSingleton<FakeDataGenerator>();
         // Phoenix channel
         services.AddPhoenix();
         // Webhooks

@@ -28,11 +28,11 @@ public static class DevCommand
         await backend.StartAsync();
         var backendUrl = backend.Urls.FirstOrDefault() ?? "http://127.0.0.1:4000";
 
-        Console.WriteLine($"""
-            FakeRiver   {riverUrl}   (API key {options.ApiKeys[0]}, webhook secret {options.WebhookSecret})
-            ChatBackend {backendUrl}
-            Try:  curl -s -X POST {backendUrl}/chat -H 'Content-Type: application/json' -d '{{"message":"Hello"}}'
-            Then: curl -s {riverUrl}/__admin/requests
+        Console.WriteLine($$"""
+            FakeRiver   {{riverUrl}}   (API key {{options.ApiKeys[0]}}, webhook secret {{options.WebhookSecret}})
+            ChatBackend {{backendUrl}}
+            Try:  curl -s -X POST {{backendUrl}}/chat -H 'Content-Type: application/json' -d '{"message":"Hello"}'
+            Then: curl -s {{riverUrl}}/__admin/requests
             Ctrl+C stops both.
             """);
         await Task.WhenAll(river.WaitForShutdownAsync(), backend.WaitForShutdownAsync());

@@ -9,7 +9,7 @@ namespace FakeRiver.Pipeline;
 /// Turns a provider's full text into the request's <c>data</c>: structured workflows parse and validate it against
 /// the schema and apply <c>on_invalid</c> (DESIGN.md 3.8); unstructured ones wrap the text OpenAI-style.
 /// </summary>
-public sealed class OutputGate(OutputValidator validator, FakeDataGenerator generator)
+public sealed class OutputGate(OutputValidator validator)
 {
     public const string SchemaViolation = "schema_validation_failed";
 
@@ -21,15 +21,18 @@ public sealed class OutputGate(OutputValidator validator, FakeDataGenerator gene
         if (parsed is not null && validator.Validate(parsed, schema).Count == 0) return GateResult.Accept(parsed);
         return workflow.OnInvalid switch
         {
-            OnInvalidMode.Merge => GateResult.Accept(Merge(parsed, (JsonObject)generator.Generate(schema, seed), schema)),
-            OnInvalidMode.OfflineFallback => new GateResult((JsonObject)generator.Generate(schema, seed), null, true),
+            OnInvalidMode.Merge => GateResult.Accept(Merge(parsed, Generated(schema, seed), schema)),
+            OnInvalidMode.OfflineFallback => new GateResult(Generated(schema, seed), null, true),
             _ => GateResult.Reject(SchemaViolation),
         };
     }
 
     /// <summary>Schema-valid sample data for test mode and fallbacks (text for unstructured workflows).</summary>
     public JsonObject SampleData(WorkflowDefinition workflow, int seed) =>
-        workflow.OutputSchema is { } schema ? (JsonObject)generator.Generate(schema, seed) : Unstructured("This is a test-mode response.");
+        workflow.OutputSchema is { } schema ? Generated(schema, seed) : Unstructured("This is a test-mode response.");
+
+    /// <summary>Seeded schema-valid data; a schema whose root is not an object yields an empty object (data is always one).</summary>
+    private static JsonObject Generated(JsonObject schema, int seed) => FakeDataGenerator.Generate(schema, seed) as JsonObject ?? [];
 
     /// <summary>OpenAI-style <c>choices[0].message.content</c>, as unstructured ModelRiver output looks.</summary>
     public static JsonObject Unstructured(string text) => new()

@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Bogus;
-using ChatBackend.Json;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Workflows;
 
@@ -11,11 +10,11 @@ namespace FakeRiver.Providers;
 /// sentences otherwise. It depends only on the workflow and the seed, never on which provider plays it, so a
 /// backup provider can continue exactly where a failed one stopped.
 /// </summary>
-public sealed class SimulatedOutput(FakeDataGenerator generator)
+public sealed class SimulatedOutput
 {
     public string TextFor(WorkflowDefinition workflow, int seed)
     {
-        if (workflow.OutputSchema is { } schema) return JsJson.Stringify(generator.Generate(schema, seed));
+        if (workflow.OutputSchema is { } schema) return FakeDataGenerator.GenerateJson(schema, seed);
         var faker = new Faker { Random = new Randomizer(seed) };
         return faker.Lorem.Paragraph(3);
     }
