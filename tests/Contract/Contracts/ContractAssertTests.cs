@@ -32,12 +32,26 @@ public class ContractAssertTests
             ContractAssert.Invalid("callback-request", """{"data":{}}""", "$.data"));
 
     [Fact]
-    public void ContractSchemaSet_BranchViolation_NamesTheAlternative()
+    public void ContractSchemaSet_BranchViolation_NamesTheAlternativeAndHidesTheGuard()
     {
         var json = $$$"""{"status":"ai_generated","channel_id":"{{{Samples.ChannelId}}}","event_name":"e","meta":{"duration_ms":1},"ai_response":{}}""";
-        var violation = Assert.Single(ContractSchemas.Validate("channel-response", json), v => v.Path == "$.ai_response");
+        var violation = Assert.Single(ContractSchemas.Validate("channel-response", json));
+        Assert.Equal("$.ai_response", violation.Path);
         Assert.Contains("ai_generated shape", violation.Rule, StringComparison.Ordinal);
         Assert.Contains("Forbidden in ai_generated", violation.Rule, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ContractSchemaSet_ArrayItemViolation_ReportsOnlyTheItemPath()
+    {
+        var json = $$$"""
+            {"type":"task.completed","workflow":null,"status":"success","channel_id":"{{{Samples.ChannelId}}}","data":{},
+             "customer_data":{},"timestamp":"2026-01-05T10:00:00Z",
+             "meta":{"attempts":[{"provider":"a","model":"m","status":"success","success":true}]}}
+            """;
+        var violation = Assert.Single(ContractSchemas.Validate("webhook-standard", json));
+        Assert.Equal("$.meta.attempts[0].duration_ms", violation.Path);
+        Assert.Equal("PropertyRequired: required property is missing", violation.Rule);
     }
 
     [Theory]

@@ -8,6 +8,12 @@ internal static class ContractViolationReader
 {
     private const int MaxValueLength = 200;
 
+    /// <summary>
+    /// Title of the "condition does not hold" alternative in <c>anyOf: [guard, shape]</c> (our if/then encoding,
+    /// see contracts/README.md). Its failure only says the condition holds, so it is not reported.
+    /// </summary>
+    public const string GuardPrefix = "applies only when";
+
     public static IReadOnlyList<ContractViolation> Read(IEnumerable<ValidationError> errors)
     {
         var violations = new List<ContractViolation>();
@@ -31,11 +37,27 @@ internal static class ContractViolationReader
 
     private static void CollectBranches(ChildSchemaValidationError parent, string context, List<ContractViolation> into)
     {
+        if (parent.Kind is not (ValidationErrorKind.NotAnyOf or ValidationErrorKind.NotOneOf or ValidationErrorKind.NotAllOf))
+        {
+            // Array items and additional properties: the nested errors already carry the full path.
+            foreach (var branchErrors in parent.Errors.Values)
+            {
+                Collect(branchErrors, context, into);
+            }
+
+            return;
+        }
+
         var index = 0;
         foreach (var (branch, branchErrors) in parent.Errors)
         {
             index++;
             var title = branch.Title ?? branch.ActualSchema.Title ?? $"#{index}";
+            if (parent.Kind != ValidationErrorKind.NotAllOf && title.StartsWith(GuardPrefix, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
             var where = $"{context}[{parent.Kind} at {ToJsonPath(parent.Path)}, branch '{title}'] ";
             Collect(branchErrors, where, into);
         }
