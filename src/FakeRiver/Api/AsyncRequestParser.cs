@@ -55,6 +55,7 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
         if (body["messages"] is not JsonArray messages)
             return ApiErrors.BadRequest(body.ContainsKey("messages") ? "'messages' must be an array" : "'messages' is required",
                 body.ContainsKey("messages") ? "invalid_type" : "missing_field", "messages");
+        if (messages.Count == 0) return ApiErrors.BadRequest("'messages' must not be empty", "invalid_value", "messages");
         for (var i = 0; i < messages.Count; i++)
         {
             if (messages[i] is not JsonObject message || !TryString(message["role"], out _) || message["content"] is null)

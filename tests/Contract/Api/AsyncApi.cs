@@ -30,11 +30,13 @@ public static class AsyncApi
         using var client = host.RiverClient();
         var (response, json) = await PostAsync(client, "/v1/ai/async", Json(body ?? ChatBody()));
         Assert.True(response.IsSuccessStatusCode, json.ToJsonString());
+        ContractAssert.Valid("async-response", json);
         return json;
     }
 
     public static void AssertEnvelope(JsonObject body, string expectedCode)
     {
+        ContractAssert.Valid("error-envelope", body);
         var error = Assert.IsType<JsonObject>(body["error"]);
         Assert.Equal(expectedCode, error["code"]?.GetValue<string>());
         Assert.False(string.IsNullOrEmpty(error["message"]?.GetValue<string>()));

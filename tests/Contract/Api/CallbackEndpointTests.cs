@@ -39,6 +39,7 @@ public class CallbackEndpointTests
             Callback(new JsonObject { ["reply"] = "Hi!", ["id"] = "m-1" }));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        ContractAssert.Valid("callback-response", body);
         Assert.True(body["success"]!.GetValue<bool>());
         Assert.Equal(request.ChannelId, body["channel_id"]!.GetValue<string>());
         var completed = await ChannelWatch.WaitForResponseAsync(request.Log, "completed");

@@ -24,6 +24,7 @@ public static class ChannelWatch
     {
         if (evt.Event != ChannelEvent.Response) return null;
         var payload = (JsonObject)JsonNode.Parse(evt.PayloadUtf8.Span)!;
+        ContractAssert.Valid("channel-response", payload);
         return payload["status"]?.GetValue<string>() == status ? payload : null;
     }
 }
