@@ -233,6 +233,22 @@ public class PhoenixSocketTests
     }
 
     [Fact]
+    public async Task Close_PeerNeverAnswersServerClose_AbortedAfterGrace()
+    {
+        await using var host = new PhoenixHost();
+        var (_, client) = await host.ConnectToNewRequestAsync();
+        using var _ = client;
+        await client.SendTextAsync("garbage");
+        var (_, close) = await client.ReceiveAsync();
+
+        host.Time.Advance(TimeSpan.FromSeconds(5));
+        var closed = await host.Journal.WaitForAsync(e => e.Kind == "closed").WaitAsync(PhoenixTestClient.Cap);
+
+        Assert.Equal(WebSocketCloseStatus.InvalidPayloadData, close);
+        Assert.Equal(nameof(WebSocketCloseStatus.InvalidPayloadData), closed.Detail);
+    }
+
+    [Fact]
     public async Task V1_VsnAbsent_SpeaksObjectFrames()
     {
         await using var host = new PhoenixHost();
