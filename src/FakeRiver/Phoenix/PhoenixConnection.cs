@@ -61,9 +61,8 @@ internal sealed class PhoenixConnection(
     {
         try
         {
-            await _outbox.RunAsync(lifetime.Token);
-            // Our close is sent; give the peer a bounded time to answer it before the read loop is cancelled.
-            lifetime.CancelAfter(options.CloseGrace);
+            // Once our close goes out, the peer has a bounded time to answer it before the read loop is cancelled.
+            await _outbox.RunAsync(() => lifetime.CancelAfter(options.CloseGrace), lifetime.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {
@@ -95,13 +94,12 @@ internal sealed class PhoenixConnection(
             if (_outbox.IsClosing) continue;
             if (message.WrittenCount > options.MaxFrameBytes) Close(WebSocketCloseStatus.MessageTooBig, "frame too large");
             else if (result.MessageType == WebSocketMessageType.Binary) Close(WebSocketCloseStatus.InvalidMessageType, "binary frames are not supported");
-            else await HandleTextAsync(message.WrittenSpan.ToArray());
+            else await HandleFrameAsync(PhoenixDecoder.Decode(message.WrittenSpan, version, options.MaxFrameBytes));
         }
     }
 
-    private async Task HandleTextAsync(byte[] text)
+    private async Task HandleFrameAsync(PhoenixDecodeResult decoded)
     {
-        var decoded = PhoenixDecoder.Decode(text, version, options.MaxFrameBytes);
         if (decoded.Frame is not { } frame)
         {
             if (decoded.Error == PhoenixDecodeError.TooLarge) Close(WebSocketCloseStatus.MessageTooBig, "frame too large");

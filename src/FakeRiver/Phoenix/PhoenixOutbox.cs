@@ -37,8 +37,12 @@ internal sealed class PhoenixOutbox(WebSocket socket, PhoenixVersion version)
     /// <summary>Ends the loop once the queue is drained, without a close frame (the peer is gone).</summary>
     public void Complete() => _queue.Writer.TryComplete();
 
-    /// <summary>Sends until the queued close (or completion). Throws what the socket throws when the peer is gone.</summary>
-    public async Task RunAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends until the queued close (or completion). <paramref name="onClosing"/> runs just before the close frame
+    /// goes out, so a grace period set there is already running when the peer sees the close.
+    /// Throws what the socket throws when the peer is gone.
+    /// </summary>
+    public async Task RunAsync(Action onClosing, CancellationToken cancellationToken)
     {
         // One buffer and one writer per socket, reused for every frame: no per-push allocation but the frame record.
         var buffer = new ArrayBufferWriter<byte>(4096);
@@ -55,6 +59,7 @@ internal sealed class PhoenixOutbox(WebSocket socket, PhoenixVersion version)
             }
             if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
             {
+                onClosing();
                 await socket.CloseOutputAsync(item.Status, item.Description, cancellationToken);
                 SentClose = item.Status;
             }

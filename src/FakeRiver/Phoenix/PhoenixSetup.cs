@@ -2,7 +2,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FakeRiver.Phoenix;
 
-/// <summary>Composition of the Phoenix Channels socket.</summary>
+/// <summary>Composition of the Phoenix Channels socket and its admin view.</summary>
 public static class PhoenixSetup
 {
     public static IServiceCollection AddPhoenix(this IServiceCollection services)
@@ -17,6 +17,7 @@ public static class PhoenixSetup
     public static IEndpointRouteBuilder MapPhoenix(this IEndpointRouteBuilder endpoints)
     {
         endpoints.Map(PhoenixEndpoint.Path, PhoenixEndpoint.HandleAsync);
+        endpoints.MapPhoenixAdminEndpoints();
         return endpoints;
     }
 }

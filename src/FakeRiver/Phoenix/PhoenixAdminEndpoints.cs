@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+
+namespace FakeRiver.Phoenix;
+
+/// <summary>
+/// <c>GET /__admin/sockets[?channel_id=]</c>: the socket journal (refused upgrades, connections, joins, leaves,
+/// closes), oldest first, so scenarios can assert e.g. "the reused token was refused" or "closed with 1000".
+/// </summary>
+public static class PhoenixAdminEndpoints
+{
+    public const string Path = "/__admin/sockets";
+
+    public static IEndpointRouteBuilder MapPhoenixAdminEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet(Path, (PhoenixJournal journal, string? channel_id) =>
+        {
+            var entries = channel_id is null ? journal.Entries() : journal.ForChannel(channel_id);
+            return Results.Json(new JsonObject { ["sockets"] = new JsonArray([.. entries.Select(e => (JsonNode)ToJson(e))]) }, WireJson.Options);
+        });
+        return endpoints;
+    }
+
+    private static JsonObject ToJson(PhoenixJournalEntry entry) => new()
+    {
+        ["at"] = entry.At.ToString("O"),
+        ["socket_id"] = entry.SocketId,
+        ["kind"] = entry.Kind,
+        ["channel_id"] = entry.ChannelId,
+        ["topic"] = entry.Topic,
+        ["detail"] = entry.Detail,
+    };
+}
