@@ -59,6 +59,8 @@ public static class FakeRiverSetup
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<RequestRegistry>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WsTokenStore>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<CallbackJournal>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<PhoenixJournal>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WebhookJournal>().Clear));
         return services;
     }
 

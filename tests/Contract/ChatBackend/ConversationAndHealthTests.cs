@@ -21,7 +21,7 @@ public class ConversationAndHealthTests
     {
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello", conversationId: "conv-get");
-        using var webhook = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var webhook = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         using var response = await host.Client.GetAsync("/conversations/conv-get");
 

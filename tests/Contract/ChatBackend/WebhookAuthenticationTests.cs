@@ -14,7 +14,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
 
-        using var response = await host.Client.SendAsync(Webhooks.Request("{}", signature: null, Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request("{}", signature: null, SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthorized("Missing X-ModelRiver-Signature header"), await response.Content.ReadAsStringAsync());
@@ -25,7 +25,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
 
-        using var response = await host.Client.SendAsync(Webhooks.Request("{}", "abc", timestamp: null));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request("{}", "abc", timestamp: null));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthorized("Missing X-ModelRiver-Timestamp header"), await response.Content.ReadAsStringAsync());
@@ -36,7 +36,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "" });
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1")));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-1")));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthorized("Webhook secret not configured"), await response.Content.ReadAsStringAsync());
@@ -48,7 +48,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(Webhooks.EventDriven("chan-1").ToJsonString(), "not-a-signature", Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(SignedWebhooks.EventDriven("chan-1").ToJsonString(), "not-a-signature", SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -58,7 +58,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(Webhooks.EventDriven("chan-1").ToJsonString(), "abc123", Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(SignedWebhooks.EventDriven("chan-1").ToJsonString(), "abc123", SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthorized("Invalid signature (length mismatch)"), await response.Content.ReadAsStringAsync());
@@ -69,7 +69,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1"), secret: "whsec_other"));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-1"), secret: "whsec_other"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(Unauthorized("Invalid signature"), await response.Content.ReadAsStringAsync());
@@ -80,10 +80,10 @@ public class WebhookAuthenticationTests
     public async Task Webhook_SignedOverWholeBodyInsteadOfData_Returns401InvalidSignature()
     {
         await using var host = BackendHost.Create();
-        var text = Webhooks.EventDriven("chan-1").ToJsonString();
-        var signature = Webhooks.Sign(BackendSettings.Secret, Webhooks.Timestamp, text);
+        var text = SignedWebhooks.EventDriven("chan-1").ToJsonString();
+        var signature = SignedWebhooks.Sign(BackendSettings.Secret, SignedWebhooks.Timestamp, text);
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(text, signature, SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
@@ -93,9 +93,9 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
         const string text = """{ "channel_id": "chan-raw",  "status": "success" }""";
-        var signature = Webhooks.Sign(BackendSettings.Secret, Webhooks.Timestamp, text);
+        var signature = SignedWebhooks.Sign(BackendSettings.Secret, SignedWebhooks.Timestamp, text);
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(text, signature, SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -105,8 +105,8 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
 
-        using var rejected = await host.Client.SendAsync(Webhooks.Request("{}", null, Webhooks.Timestamp, path: "/webhook"));
-        using var accepted = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-1"), path: "/webhook"));
+        using var rejected = await host.Client.SendAsync(SignedWebhooks.Request("{}", null, SignedWebhooks.Timestamp, path: "/webhook"));
+        using var accepted = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-1"), path: "/webhook"));
 
         Assert.Equal(HttpStatusCode.Unauthorized, rejected.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
@@ -119,7 +119,7 @@ public class WebhookAuthenticationTests
     {
         await using var host = BackendHost.Create();
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(text, "abc", Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(text, "abc", SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.IsType<string>((string?)(await response.JsonAsync())["error"]);
@@ -129,9 +129,9 @@ public class WebhookAuthenticationTests
     public async Task Webhook_BodyOver100kB_Returns413Json()
     {
         await using var host = BackendHost.Create();
-        var body = Webhooks.EventDriven("chan-1", new JsonObject { ["reply"] = new string('x', 110 * 1024) });
+        var body = SignedWebhooks.EventDriven("chan-1", new JsonObject { ["reply"] = new string('x', 110 * 1024) });
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(body));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(body));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.IsType<string>((string?)(await response.JsonAsync())["error"]);

@@ -15,7 +15,7 @@ public class WebhookProcessingTests
         var channel = await host.StartChatAsync("Hello", conversationId: "conv-7");
         var messageId = (string)host.River.AsyncCalls[0].Json["metadata"]!["message_id"]!;
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.JsonAsync();
@@ -41,7 +41,7 @@ public class WebhookProcessingTests
         var channel = await host.StartChatAsync("Hello", conversationId: "conv-8");
         var messageId = (string)host.River.AsyncCalls[0].Json["metadata"]!["message_id"]!;
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var callback = Assert.Single(host.River.Callbacks);
@@ -69,7 +69,7 @@ public class WebhookProcessingTests
             return FakeModelRiver.Json(HttpStatusCode.OK, new JsonObject { ["success"] = true });
         };
 
-        var webhook = host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        var webhook = host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
         await callbackArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         var answeredBeforeCallbackReturned = webhook.IsCompleted;
         releaseCallback.SetResult();
@@ -85,8 +85,8 @@ public class WebhookProcessingTests
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello", conversationId: "conv-dup");
 
-        using var first = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
-        using var second = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var first = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
+        using var second = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((string)(await first.JsonAsync())["record_id"]!, (string)(await second.JsonAsync())["record_id"]!);
@@ -99,7 +99,7 @@ public class WebhookProcessingTests
     {
         await using var host = BackendHost.Create();
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven("chan-unknown")));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-unknown")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.JsonAsync();
@@ -117,7 +117,7 @@ public class WebhookProcessingTests
         var channel = await host.StartChatAsync("Hello");
         host.River.OnCallback = _ => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.InternalServerError, new JsonObject()));
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Single(host.River.Callbacks);
@@ -130,7 +130,7 @@ public class WebhookProcessingTests
         var channel = await host.StartChatAsync("Hello");
         host.River.OnCallback = _ => throw new HttpRequestException("Connection refused");
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
@@ -141,7 +141,7 @@ public class WebhookProcessingTests
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello", conversationId: "conv-std");
 
-        using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.Completed(channel, "Hi there")));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.Completed(channel, "Hi there")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var record = Assert.Single(host.Service<ConversationStore>().Find("conv-std")!.Messages);
@@ -154,9 +154,9 @@ public class WebhookProcessingTests
     {
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello");
-        var body = Webhooks.EventDriven(channel);
+        var body = SignedWebhooks.EventDriven(channel);
         body.Remove("callback_url");
-        using var request = Webhooks.Signed(body);
+        using var request = SignedWebhooks.Signed(body);
         request.Headers.Add("x-modelriver-callback-url", $"http://127.0.0.1:5080/v1/callback/{channel}");
 
         using var response = await host.Client.SendAsync(request);
@@ -174,9 +174,9 @@ public class WebhookProcessingTests
         var text = $$"""{"type":"task.ai_generated","channel_id":"{{channel}}","ai_response":{"data":{{dataJson}}},"callback_url":"http://127.0.0.1:5080/v1/callback/{{channel}}","data":{{dataJson}}}""";
         // JSON.stringify(JSON.parse(dataJson)) as printed by Node 20.
         const string nodeText = "{\"reply\":\"Grüße 😀 \\ud83d\",\"n\":1}";
-        var signature = Webhooks.Sign(BackendSettings.Secret, Webhooks.Timestamp, nodeText);
+        var signature = SignedWebhooks.Sign(BackendSettings.Secret, SignedWebhooks.Timestamp, nodeText);
 
-        using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(text, signature, SignedWebhooks.Timestamp));
         using var conversation = await host.Client.GetAsync("/conversations/conv-utf");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);

@@ -7,7 +7,7 @@ using ChatBackend.Json;
 namespace Contract.ChatBackend.Infrastructure;
 
 /// <summary>Builds and signs webhook deliveries the way ModelRiver does (signature over ts + "." + JSON.stringify(data)).</summary>
-public static class Webhooks
+public static class SignedWebhooks
 {
     public const string Timestamp = "1767607200";
 
