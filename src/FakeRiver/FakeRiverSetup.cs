@@ -1,4 +1,5 @@
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,7 @@ public static class FakeRiverSetup
         services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
         services.TryAddSingleton<RequestRegistry>();
         services.TryAddSingleton<WsTokenStore>();
+        services.AddWorkflows();
         return services;
     }
 
