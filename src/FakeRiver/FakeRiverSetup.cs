@@ -6,6 +6,7 @@ using FakeRiver.Providers;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -29,6 +30,8 @@ public static class FakeRiverSetup
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
 
+        // Workflows (the YAML file, or the embedded defaults)
+        services.AddWorkflows();
         // Api
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();

@@ -1,0 +1,90 @@
+using YamlDotNet.RepresentationModel;
+
+namespace FakeRiver.Workflows;
+
+/// <summary>Reads <c>providers[]</c> entries and their <c>fault</c>.</summary>
+internal static class ProviderReader
+{
+    private static readonly string[] Keys =
+        ["provider", "model", "type", "base_url", "ttft_ms", "tokens_per_second", "jitter_ms", "timeout_ms", "fault"];
+
+    private static readonly string[] FaultKeys = ["status", "after_tokens", "kind", "retry_after_seconds"];
+
+    private static readonly Dictionary<string, ProviderType> Types = new()
+    {
+        ["simulated"] = ProviderType.Simulated,
+        ["openai"] = ProviderType.OpenAi,
+    };
+
+    private static readonly Dictionary<string, FaultKind> Kinds = new()
+    {
+        ["connection_reset"] = FaultKind.ConnectionReset,
+        ["timeout"] = FaultKind.Timeout,
+        ["invalid_output"] = FaultKind.InvalidOutput,
+    };
+
+    public static ProviderDefinition? Read(YamlNode node, string path, ConfigReader reader)
+    {
+        if (reader.Mapping(node, path, Keys) is not { } map) return null;
+        var provider = reader.RequiredString(map, path, "provider");
+        var model = reader.RequiredString(map, path, "model");
+        var type = ConfigReader.Child(map, "type") is { } t ? reader.Choice(t, ConfigReader.Join(path, "type"), Types) : ProviderType.Simulated;
+        var baseUrl = ReadBaseUrl(map, path, type, reader);
+        var definition = new ProviderDefinition
+        {
+            Provider = provider ?? "",
+            Model = model ?? "",
+            Type = type ?? ProviderType.Simulated,
+            BaseUrl = baseUrl,
+            TtftMs = reader.NonNegativeInt(map, path, "ttft_ms", 0),
+            TokensPerSecond = reader.NonNegativeNumber(map, path, "tokens_per_second"),
+            JitterMs = reader.NonNegativeInt(map, path, "jitter_ms", 0),
+            TimeoutMs = reader.NonNegativeInt(map, path, "timeout_ms", 0),
+            Fault = ConfigReader.Child(map, "fault") is { } fault ? ReadFault(fault, ConfigReader.Join(path, "fault"), reader) : null,
+        };
+        return provider is null || model is null ? null : definition;
+    }
+
+    private static Uri? ReadBaseUrl(YamlMappingNode map, string path, ProviderType? type, ConfigReader reader)
+    {
+        var urlPath = ConfigReader.Join(path, "base_url");
+        var node = ConfigReader.Child(map, "base_url");
+        if (node is null)
+        {
+            if (type == ProviderType.OpenAi) reader.Fail(map, urlPath, "required when type is openai");
+            return null;
+        }
+        if (type != ProviderType.OpenAi)
+        {
+            reader.Fail(node, urlPath, "only used with type openai");
+            return null;
+        }
+        if (node is YamlScalarNode { Value: { } text } && Uri.TryCreate(text, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps))
+        {
+            return uri;
+        }
+        reader.Fail(node, urlPath, $"expected an absolute http(s) URL, got {ConfigReader.Describe(node)}");
+        return null;
+    }
+
+    private static FaultDefinition? ReadFault(YamlNode node, string path, ConfigReader reader)
+    {
+        if (reader.Mapping(node, path, FaultKeys) is not { } map) return null;
+        var status = ConfigReader.Child(map, "status") is { } s
+            ? reader.IntIn(s, ConfigReader.Join(path, "status"), 100, 599, "an HTTP status code (100-599)")
+            : null;
+        var kind = ConfigReader.Child(map, "kind") is { } k ? reader.Choice(k, ConfigReader.Join(path, "kind"), Kinds) : null;
+        if (ConfigReader.Child(map, "status") is null && ConfigReader.Child(map, "kind") is null)
+            reader.Fail(map, path, "expected a status, a kind, or both");
+        return new FaultDefinition
+        {
+            Status = status,
+            Kind = kind,
+            AfterTokens = ConfigReader.Child(map, "after_tokens") is not null ? reader.NonNegativeInt(map, path, "after_tokens", 0) : null,
+            RetryAfterSeconds = ConfigReader.Child(map, "retry_after_seconds") is not null
+                ? reader.NonNegativeInt(map, path, "retry_after_seconds", 0)
+                : null,
+        };
+    }
+}

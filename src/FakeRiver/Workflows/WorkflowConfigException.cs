@@ -1,0 +1,31 @@
+namespace FakeRiver.Workflows;
+
+/// <summary>
+/// The workflow file is wrong. Each error reads <c>file:line: field.path: what was expected, got what</c>, so the
+/// message alone tells the user where to look; start-up stops with it.
+/// </summary>
+public sealed class WorkflowConfigException : Exception
+{
+    public WorkflowConfigException(IReadOnlyList<string> errors)
+        : base(errors.Count == 1 ? errors[0] : $"{errors.Count} errors in the workflow file:\n" + string.Join('\n', errors))
+    {
+        Errors = errors;
+    }
+
+    public WorkflowConfigException() : this([])
+    {
+    }
+
+    public WorkflowConfigException(string message) : base(message)
+    {
+        Errors = [message];
+    }
+
+    public WorkflowConfigException(string message, Exception innerException) : base(message, innerException)
+    {
+        Errors = [message];
+    }
+
+    /// <summary>Every problem found, in file order; the loader reports them all at once rather than one per run.</summary>
+    public IReadOnlyList<string> Errors { get; }
+}

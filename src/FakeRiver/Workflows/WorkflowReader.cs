@@ -1,0 +1,85 @@
+using System.Text.Json.Nodes;
+using YamlDotNet.RepresentationModel;
+
+namespace FakeRiver.Workflows;
+
+/// <summary>Reads one <c>workflows[]</c> entry; named structured outputs are resolved against the file's own list.</summary>
+internal static class WorkflowReader
+{
+    private static readonly string[] Keys =
+        ["name", "event_name", "structured_output", "on_invalid", "test_mode", "test_mode_delay_ms", "providers"];
+
+    private static readonly Dictionary<string, OnInvalidMode> OnInvalidModes = new()
+    {
+        ["next_provider"] = OnInvalidMode.NextProvider,
+        ["merge"] = OnInvalidMode.Merge,
+        ["offline_fallback"] = OnInvalidMode.OfflineFallback,
+    };
+
+    public static WorkflowDefinition? Read(
+        YamlNode node, string path, IReadOnlyDictionary<string, JsonObject> outputs, ConfigReader reader)
+    {
+        if (reader.Mapping(node, path, Keys) is not { } map) return null;
+        var name = reader.RequiredString(map, path, "name");
+        var eventName = ConfigReader.Child(map, "event_name") is { } e ? reader.String(e, ConfigReader.Join(path, "event_name")) : null;
+        var (outputName, schema) = ReadOutput(map, path, outputs, reader);
+        var onInvalid = ConfigReader.Child(map, "on_invalid") is { } o
+            ? reader.Choice(o, ConfigReader.Join(path, "on_invalid"), OnInvalidModes)
+            : OnInvalidMode.NextProvider;
+        var testMode = reader.Bool(map, path, "test_mode");
+        var providers = ReadProviders(map, path, testMode, reader);
+        if (name is null) return null;
+        return new WorkflowDefinition
+        {
+            Name = name,
+            EventName = eventName,
+            OutputSchemaName = outputName,
+            OutputSchema = schema,
+            OnInvalid = onInvalid ?? OnInvalidMode.NextProvider,
+            TestMode = testMode,
+            TestModeDelayMs = reader.NonNegativeInt(map, path, "test_mode_delay_ms", 0),
+            Providers = providers,
+        };
+    }
+
+    private static (string? Name, JsonObject? Schema) ReadOutput(
+        YamlMappingNode map, string path, IReadOnlyDictionary<string, JsonObject> outputs, ConfigReader reader)
+    {
+        var outputPath = ConfigReader.Join(path, "structured_output");
+        switch (ConfigReader.Child(map, "structured_output"))
+        {
+            case null:
+                return (null, null);
+            case YamlScalarNode scalar when !ConfigReader.IsNull(scalar):
+                if (outputs.TryGetValue(scalar.Value!, out var named)) return (scalar.Value, named);
+                var known = outputs.Count == 0 ? "none are defined" : "known: " + string.Join(", ", outputs.Keys);
+                reader.Fail(scalar, outputPath, $"no structured output named \"{scalar.Value}\" under structured_outputs ({known})");
+                return (null, null);
+            case var inline:
+                return (null, StructuredOutputReader.Read(inline, outputPath, reader));
+        }
+    }
+
+    private static List<ProviderDefinition> ReadProviders(YamlMappingNode map, string path, bool testMode, ConfigReader reader)
+    {
+        var providersPath = ConfigReader.Join(path, "providers");
+        var result = new List<ProviderDefinition>();
+        switch (ConfigReader.Child(map, "providers"))
+        {
+            case YamlSequenceNode list:
+                for (var i = 0; i < list.Children.Count; i++)
+                {
+                    if (ProviderReader.Read(list.Children[i], $"{providersPath}[{i}]", reader) is { } provider) result.Add(provider);
+                }
+                if (list.Children.Count == 0 && !testMode) reader.Fail(list, providersPath, "expected at least one provider (or test_mode: true)");
+                break;
+            case null:
+                if (!testMode) reader.Fail(map, providersPath, "required (at least one provider, or test_mode: true)");
+                break;
+            case var other:
+                reader.Fail(other, providersPath, $"expected a list of providers, got {ConfigReader.Describe(other)}");
+                break;
+        }
+        return result;
+    }
+}
