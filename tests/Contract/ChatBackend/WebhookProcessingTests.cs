@@ -179,8 +179,8 @@ public class WebhookProcessingTests
         using var response = await host.Client.SendAsync(Webhooks.Request(text, signature, Webhooks.Timestamp));
         using var conversation = await host.Client.GetAsync("/conversations/conv-utf");
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, conversation.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync());
+        Assert.True(conversation.StatusCode == HttpStatusCode.OK, await conversation.Content.ReadAsStringAsync());
         Assert.Single(host.River.Callbacks);
     }
 }
