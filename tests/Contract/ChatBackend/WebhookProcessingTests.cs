@@ -62,7 +62,7 @@ public class WebhookProcessingTests
         var channel = await host.StartChatAsync("Hello");
         var callbackArrived = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var releaseCallback = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        host.River.OnCallback = async _ =>
+        host.River.OnCallback = async (_, _) =>
         {
             callbackArrived.SetResult();
             await releaseCallback.Task;
@@ -115,7 +115,7 @@ public class WebhookProcessingTests
     {
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello");
-        host.River.OnCallback = _ => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.InternalServerError, new JsonObject()));
+        host.River.OnCallback = (_, _) => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.InternalServerError, new JsonObject()));
 
         using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
 
@@ -128,7 +128,7 @@ public class WebhookProcessingTests
     {
         await using var host = BackendHost.Create();
         var channel = await host.StartChatAsync("Hello");
-        host.River.OnCallback = _ => throw new HttpRequestException("Connection refused");
+        host.River.OnCallback = (_, _) => throw new HttpRequestException("Connection refused");
 
         using var response = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
 
