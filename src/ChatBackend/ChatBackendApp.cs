@@ -14,6 +14,9 @@ public static class ChatBackendApp
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddChatBackend(builder.Configuration);
+        // There is no appsettings.json (it would collide with FakeRiver's in shared output folders): keep the
+        // framework's per-request logs out of the console unless Logging:LogLevel asks for them.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
 
         // Like the example, listen on PORT unless --urls / ASPNETCORE_URLS (or a "urls" setting) says otherwise;
         // loopback only, because the harness is a local tool.

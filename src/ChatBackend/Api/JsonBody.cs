@@ -30,7 +30,7 @@ public sealed record JsonBody(string Raw, JsonNode? Node, IResult? Problem)
         if (string.IsNullOrWhiteSpace(raw)) return new JsonBody(raw, new JsonObject(), null);
         try
         {
-            return new JsonBody(raw, JsonNode.Parse(raw, documentOptions: StrictJson.Options), null);
+            return new JsonBody(raw, JsonTree.Parse(raw), null);
         }
         catch (JsonException ex)
         {

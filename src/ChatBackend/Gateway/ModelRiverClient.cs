@@ -77,7 +77,8 @@ public sealed class ModelRiverClient(
     {
         var request = new HttpRequestMessage(HttpMethod.Post, url)
         {
-            Content = new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"),
+            // Printed as axios (JSON.stringify) prints it: raw non-ASCII, JavaScript numbers.
+            Content = new StringContent(JsJson.Stringify(body), Encoding.UTF8, "application/json"),
         };
         if (!string.IsNullOrEmpty(apiKey)) request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", apiKey);
         return request;
@@ -89,7 +90,7 @@ public sealed class ModelRiverClient(
         if (string.IsNullOrWhiteSpace(text)) return null;
         try
         {
-            return JsonNode.Parse(text, documentOptions: StrictJson.Options);
+            return JsonTree.Parse(text);
         }
         catch (JsonException)
         {

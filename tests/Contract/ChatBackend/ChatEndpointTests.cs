@@ -36,7 +36,7 @@ public class ChatEndpointTests
     public async Task Chat_ValidMessage_RepliesWithGatewayFieldsOnlyAndRemembersRequest()
     {
         await using var host = BackendHost.Create();
-        host.River.OnAsync = _ => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.OK, FakeModelRiver.PendingBody("chan-1")));
+        host.River.OnAsync = (_, _) => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.OK, FakeModelRiver.PendingBody("chan-1")));
 
         using var response = await host.Client.PostJsonAsync("/chat", """{"message":"Hello"}""");
 
@@ -98,7 +98,7 @@ public class ChatEndpointTests
     {
         await using var host = BackendHost.Create();
         var upstream = JsonNode.Parse("""{"error":{"message":"Invalid API key provided","type":"authentication_error","code":"invalid_api_key"},"message":"Invalid API key provided"}""")!;
-        host.River.OnAsync = _ => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.Unauthorized, upstream));
+        host.River.OnAsync = (_, _) => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.Unauthorized, upstream));
 
         using var response = await host.Client.PostJsonAsync("/chat", """{"message":"Hello"}""");
 
@@ -112,7 +112,7 @@ public class ChatEndpointTests
     public async Task Chat_UpstreamReturns500WithoutMessage_Returns500WithAxiosStyleError()
     {
         await using var host = BackendHost.Create();
-        host.River.OnAsync = _ => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.InternalServerError, new JsonObject { ["oops"] = 1 }));
+        host.River.OnAsync = (_, _) => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.InternalServerError, new JsonObject { ["oops"] = 1 }));
 
         using var response = await host.Client.PostJsonAsync("/chat", """{"message":"Hello"}""");
 
@@ -124,7 +124,7 @@ public class ChatEndpointTests
     public async Task Chat_UpstreamUnreachable_Returns500WithExceptionMessageAndNullDetails()
     {
         await using var host = BackendHost.Create();
-        host.River.OnAsync = _ => throw new HttpRequestException("Connection refused (127.0.0.1:5080)");
+        host.River.OnAsync = (_, _) => throw new HttpRequestException("Connection refused (127.0.0.1:5080)");
 
         using var response = await host.Client.PostJsonAsync("/chat", """{"message":"Hello"}""");
 

@@ -12,10 +12,13 @@ public class OptionsTests
     [InlineData("/relative")]
     public async Task Startup_ApiUrlNotAbsoluteHttp_FailsValidation(string url)
     {
-        var error = await Assert.ThrowsAnyAsync<OptionsValidationException>(async () =>
-        {
-            await using var host = BackendHost.Create(new BackendSettings { ModelRiverApiUrl = url });
-        });
+        // Built directly rather than through WebApplicationFactory: when the app fails to start, the factory's
+        // deferred host races the disposal of the provider and sometimes reports ObjectDisposedException instead.
+        var settings = new BackendSettings { ModelRiverApiUrl = url }.ToConfiguration();
+        settings["urls"] = "http://127.0.0.1:0";
+        await using var app = ChatBackendApp.Create([], settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
 
         Assert.Contains("MODELRIVER_API_URL", error.Message, StringComparison.Ordinal);
     }

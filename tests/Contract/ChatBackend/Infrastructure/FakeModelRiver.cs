@@ -17,12 +17,12 @@ public sealed class FakeModelRiver
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
 
     /// <summary>Answers the async call; the default returns <see cref="PendingBody"/> for a fresh channel.</summary>
-    public Func<RecordedRequest, Task<HttpResponseMessage>> OnAsync { get; set; } =
-        _ => Task.FromResult(Json(HttpStatusCode.OK, PendingBody(Guid.NewGuid().ToString())));
+    public Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> OnAsync { get; set; } =
+        (_, _) => Task.FromResult(Json(HttpStatusCode.OK, PendingBody(Guid.NewGuid().ToString())));
 
     /// <summary>Answers a callback; the default is 200 <c>{success:true}</c>.</summary>
-    public Func<RecordedRequest, Task<HttpResponseMessage>> OnCallback { get; set; } =
-        _ => Task.FromResult(Json(HttpStatusCode.OK, new JsonObject { ["success"] = true }));
+    public Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> OnCallback { get; set; } =
+        (_, _) => Task.FromResult(Json(HttpStatusCode.OK, new JsonObject { ["success"] = true }));
 
     public IReadOnlyList<RecordedRequest> AsyncCalls => Requests.Where(r => r.Uri.AbsolutePath == "/v1/ai/async").ToList();
 
@@ -49,8 +49,8 @@ public sealed class FakeModelRiver
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
         Requests.Enqueue(recorded);
         var path = recorded.Uri.AbsolutePath;
-        if (path == "/v1/ai/async") return await OnAsync(recorded);
-        if (path.StartsWith("/v1/callback/", StringComparison.Ordinal)) return await OnCallback(recorded);
+        if (path == "/v1/ai/async") return await OnAsync(recorded, cancellationToken);
+        if (path.StartsWith("/v1/callback/", StringComparison.Ordinal)) return await OnCallback(recorded, cancellationToken);
         return new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }
