@@ -22,9 +22,9 @@ public class WebhookTimingTests
             return FakeModelRiver.Json(HttpStatusCode.OK, new JsonObject { ["success"] = true });
         };
 
-        var first = host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        var first = host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
         await callbackArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        using var duplicate = await host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        using var duplicate = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
         releaseCallback.SetResult();
         using var firstResponse = await first;
 
@@ -47,7 +47,7 @@ public class WebhookTimingTests
             throw new InvalidOperationException("unreachable");
         };
 
-        var webhook = host.Client.SendAsync(Webhooks.Signed(Webhooks.EventDriven(channel)));
+        var webhook = host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven(channel)));
         await callbackArrived.Task.WaitAsync(TimeSpan.FromSeconds(10));
         host.Time.Advance(TimeSpan.FromSeconds(29));
         var answeredEarly = webhook.IsCompleted;
