@@ -65,7 +65,11 @@ internal static class FakeText
         var min = SchemaNumber.GetInt(schema, "minLength") ?? 0;
         var max = SchemaNumber.GetInt(schema, "maxLength") ?? int.MaxValue;
         while (text.Length < min) text += " " + faker.Hacker.Noun();
-        if (text.Length > max) text = text[..max].TrimEnd() is { } cut && cut.Length >= min ? cut : text[..max];
+        if (text.Length <= max) return text;
+        // Cut at a word boundary when that still meets minLength, so a short field does not end mid-word.
+        var cut = text[..max];
+        var space = cut.LastIndexOf(' ');
+        text = space >= Math.Max(min, 1) ? cut[..space] : cut;
         return text;
     }
 

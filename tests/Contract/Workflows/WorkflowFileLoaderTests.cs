@@ -5,7 +5,7 @@ namespace Contract.Workflows;
 
 public class WorkflowFileLoaderTests
 {
-    private const string FullFile = """
+    internal const string FullFile = """
         structured_outputs:
           ticket:
             $schema: http://json-schema.org/draft-07/schema#
