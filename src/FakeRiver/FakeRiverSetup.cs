@@ -69,6 +69,8 @@ public static class FakeRiverSetup
 
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
+        // Load the workflow file now: a bad file stops start-up with file:line:field errors, not the first request.
+        _ = endpoints.ServiceProvider.GetRequiredService<WorkflowCatalog>();
         AsyncEndpoints.Map(endpoints);
         ReconnectEndpoints.Map(endpoints);
         CallbackEndpoints.Map(endpoints);

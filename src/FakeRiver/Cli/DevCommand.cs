@@ -19,8 +19,11 @@ public static class DevCommand
 
         // The backend reads PORT / BACKEND_PUBLIC_URL from the environment like the public example (default 4000);
         // how to reach FakeRiver and the shared key and secret come from FakeRiver itself.
+        // An explicit "urls" keeps an ASPNETCORE_URLS meant for FakeRiver from applying to the backend too.
+        var port = Environment.GetEnvironmentVariable("PORT") is { Length: > 0 } p ? p : "4000";
         var backend = ChatBackendApp.Create([], new Dictionary<string, string?>
         {
+            ["urls"] = $"http://127.0.0.1:{port}",
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = options.ApiKeys[0],
             ["WEBHOOK_SECRET"] = options.WebhookSecret,

@@ -47,13 +47,13 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         if (reported is not null)
         {
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return Rejected(request);
-            request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "callback_error"));
+            request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_error"));
             request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_error", reported, null), isFinal: true);
             return CallbackOutcome.Accepted;
         }
         if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Completed)) return Rejected(request);
         var taskId = body["task_id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
-        request.Log.PublishStatus(ResponsePayloads.Status(request, "completed", 0, null, null));
+        request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "completed"));
         request.Log.PublishResponse(
             ResponsePayloads.Completed(request, (JsonObject)body["data"]!, taskId, body["metadata"] as JsonObject), isFinal: true);
         return CallbackOutcome.Accepted;
@@ -75,7 +75,7 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         {
             await time.DelayUntilAsync(deadline, ct);
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return;
-            request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "callback_timeout"));
+            request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_timeout"));
             request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", null), isFinal: true);
         });
     }

@@ -54,6 +54,14 @@ public static class ResponsePayloads
         return payload;
     }
 
+    /// <summary>A <c>status</c> event after the AI run (callback, timeout): names the attempt that produced the output.</summary>
+    public static JsonObject StatusAfterAi(RiverRequest request, string status, string? reason = null)
+    {
+        var meta = request.AiMeta;
+        var attempts = meta?["attempts"] is JsonArray list ? list.Count : 1;
+        return Status(request, status, Math.Max(1, attempts), meta?["provider"]?.GetValue<string>(), meta?["model"]?.GetValue<string>(), reason);
+    }
+
     /// <summary>A <c>status</c> event (our documented extension).</summary>
     public static JsonObject Status(RiverRequest request, string status, int attempt, string? provider, string? model, string? reason = null)
     {

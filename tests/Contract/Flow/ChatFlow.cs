@@ -21,6 +21,9 @@ public sealed record ChatFlow(JsonObject Chat, IReadOnlyList<JsonArray> Frames, 
             chat["websocket_url"]!.GetValue<string>(), chat["ws_token"]!.GetValue<string>());
         var reply = await socket.JoinAsync(chat["websocket_channel"]!.GetValue<string>());
         Assert.Equal("ok", reply["status"]!.GetValue<string>());
+        // Joined before anything streamed (paced workflows); now let virtual time run the whole request. Less than
+        // Phoenix's 60 s idle timeout: this client sends no heartbeats.
+        host.Clock.Advance(TimeSpan.FromSeconds(30));
         var frames = await socket.ReadUntilCloseAsync();
         return new ChatFlow(chat, frames, socket.CloseStatus);
     }

@@ -10,7 +10,7 @@ namespace Contract.Flow;
 /// <summary>The whole flow through both apps, in memory, as DESIGN.md section 2 draws it.</summary>
 public class ChatFlowTests
 {
-    private static HarnessHost Start() => HarnessHost.Start(new HarnessOptions { WorkflowYaml = TestWorkflows.Instant });
+    private static HarnessHost Start() => HarnessHost.Start(new HarnessOptions { WorkflowYaml = TestWorkflows.Paced });
 
     [Fact]
     public async Task EventDrivenChat_ThroughChatBackend_TokensThenAiGeneratedThenCompletedThenClose1000()

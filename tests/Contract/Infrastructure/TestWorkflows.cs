@@ -30,4 +30,28 @@ public static class TestWorkflows
               - provider: openai
                 model: gpt-4o-mini
         """;
+
+    /// <summary>
+    /// The same workflows with a paced provider (first token after 200 ms, 20 tokens/s): nothing streams until the
+    /// test advances the clock, so a client can join before the first token.
+    /// </summary>
+    public const string Paced = ChatbotSchema + """
+
+        workflows:
+          - name: mr_chatbot_workflow
+            event_name: new_chat
+            structured_output: chatbot_response
+            providers:
+              - provider: openai
+                model: gpt-4o-mini
+                ttft_ms: 200
+                tokens_per_second: 20
+          - name: mr_chatbot_standard
+            structured_output: chatbot_response
+            providers:
+              - provider: openai
+                model: gpt-4o-mini
+                ttft_ms: 200
+                tokens_per_second: 20
+        """;
 }
