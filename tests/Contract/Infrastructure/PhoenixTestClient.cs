@@ -1,60 +1,43 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json.Nodes;
+using FakeRiver.Scenarios.Browser;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Contract.Infrastructure;
 
 /// <summary>
-/// A minimal Phoenix v2 client over the test server's in-memory WebSocket: enough to join, read pushes and see
-/// the close, which is what a browser using phoenix.js does. Frames are read as they come; no sleeps.
+/// The shared <see cref="PhoenixChannelClient"/> over the test server's in-memory WebSocket, with every wait capped
+/// in real time so a broken server fails the test instead of hanging it. Frames come back as JSON arrays.
 /// </summary>
 public sealed class PhoenixTestClient : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly WebSocket _socket;
-    private int _ref;
+    private readonly PhoenixChannelClient _client;
 
-    private PhoenixTestClient(WebSocket socket) => _socket = socket;
+    private PhoenixTestClient(PhoenixChannelClient client) => _client = client;
 
-    public WebSocketCloseStatus? CloseStatus => _socket.CloseStatus;
+    public WebSocketCloseStatus? CloseStatus => _client.CloseStatus;
 
     public static async Task<PhoenixTestClient> ConnectAsync(TestServer server, string websocketUrl, string token)
     {
-        var uri = new Uri($"{websocketUrl}/websocket?token={Uri.EscapeDataString(token)}&vsn=2.0.0");
-        var socket = await server.CreateWebSocketClient().ConnectAsync(uri, CancellationToken.None).WaitAsync(Patience);
-        return new PhoenixTestClient(socket);
+        var socket = await server.CreateWebSocketClient()
+            .ConnectAsync(PhoenixChannelClient.SocketUri(websocketUrl, token), CancellationToken.None).WaitAsync(Patience);
+        return new PhoenixTestClient(new PhoenixChannelClient(socket, TimeProvider.System));
     }
 
     /// <summary>Sends <c>phx_join</c> and returns the <c>phx_reply</c> payload.</summary>
     public async Task<JsonObject> JoinAsync(string topic, JsonObject? payload = null)
     {
-        var joinRef = NextRef();
-        await SendAsync(joinRef, joinRef, topic, "phx_join", payload ?? []);
-        var reply = await ReceiveAsync() ?? throw new InvalidOperationException("Socket closed before the join reply.");
-        return (JsonObject)reply[4]!;
+        using var cap = new CancellationTokenSource(Patience);
+        return (await _client.JoinAsync(topic, payload, cap.Token)).Reply;
     }
 
-    public Task SendAsync(string? joinRef, string? @ref, string topic, string @event, JsonNode payload)
-    {
-        var frame = new JsonArray(joinRef, @ref, topic, @event, payload).ToJsonString();
-        return _socket.SendAsync(Encoding.UTF8.GetBytes(frame), WebSocketMessageType.Text, true, CancellationToken.None);
-    }
-
-    public string NextRef() => Interlocked.Increment(ref _ref).ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The next frame, or null when the server closed the socket.</summary>
+    /// <summary>The next frame as <c>[join_ref, ref, topic, event, payload]</c>, or null when the server closed.</summary>
     public async Task<JsonArray?> ReceiveAsync()
     {
-        var buffer = new byte[64 * 1024];
-        using var message = new MemoryStream();
-        while (true)
-        {
-            var result = await _socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(Patience);
-            if (result.MessageType == WebSocketMessageType.Close) return null;
-            message.Write(buffer, 0, result.Count);
-            if (result.EndOfMessage) return (JsonArray)JsonNode.Parse(message.ToArray())!;
-        }
+        using var cap = new CancellationTokenSource(Patience);
+        var message = await _client.ReceiveAsync(cap.Token);
+        return message is null ? null : new JsonArray(message.JoinRef, message.Ref, message.Topic, message.Event, message.Payload);
     }
 
     /// <summary>Every frame until the server closes the socket.</summary>
@@ -65,19 +48,5 @@ public sealed class PhoenixTestClient : IAsyncDisposable
         return frames;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        if (_socket.State == WebSocketState.Open)
-        {
-            try
-            {
-                await _socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", CancellationToken.None).WaitAsync(Patience);
-            }
-            catch (Exception e) when (e is WebSocketException or TimeoutException or OperationCanceledException)
-            {
-                // Already gone: nothing to close.
-            }
-        }
-        _socket.Dispose();
-    }
+    public ValueTask DisposeAsync() => _client.DisposeAsync();
 }
