@@ -28,11 +28,13 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         {
             var definition = workflow.Providers[i];
             var attempt = i + 1;
+            // Taken before the status goes out: whoever reacts to it by moving the clock cannot outrun the timers.
+            var startedAt = time.GetUtcNow();
             request.Log.PublishStatus(ResponsePayloads.Status(request, i == 0 ? "processing" : "failover", attempt,
                 definition.Provider, definition.Model, attempts.Count > 0 ? attempts[^1].Reason : null));
 
             var started = time.GetTimestamp();
-            var failure = (await StreamAttemptAsync(request, definition, attempt, seed, ct)).Failure;
+            var failure = (await StreamAttemptAsync(request, definition, attempt, seed, startedAt, ct)).Failure;
             var checkedOutput = failure is null ? gate.Check(workflow, request.Log.CommittedText) : GateResult.Reject(failure);
             var duration = (long)time.GetElapsedTime(started).TotalMilliseconds;
             if (checkedOutput.Data is { } data)
@@ -62,14 +64,12 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
 
     /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>
     private async Task<AttemptResult> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt,
-        int seed, CancellationToken ct)
+        int seed, DateTimeOffset startedAt, CancellationToken ct)
     {
-        using var timeout = definition.TimeoutMs > 0
-            ? new CancellationTokenSource(TimeSpan.FromMilliseconds(definition.TimeoutMs), time)
-            : new CancellationTokenSource();
+        using var timeout = TimeoutSource(definition.TimeoutMs > 0 ? startedAt + TimeSpan.FromMilliseconds(definition.TimeoutMs) : null);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var committed = request.Log.CommittedText;
-        var call = new ProviderCall(request, definition, attempt, committed, seed);
+        var call = new ProviderCall(request, definition, attempt, committed, seed, startedAt);
         try
         {
             await foreach (var delta in providers.For(definition.Type).StreamAsync(call, linked.Token))
@@ -90,6 +90,9 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
             return new AttemptResult("timeout");
         }
     }
+
+    private CancellationTokenSource TimeoutSource(DateTimeOffset? deadline) =>
+        deadline is { } at ? time.CancelAt(at) : new CancellationTokenSource();
 
     private async Task<RunOutcome> TestModeAsync(RiverRequest request, int seed, CancellationToken ct)
     {

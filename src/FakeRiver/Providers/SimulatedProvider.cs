@@ -19,7 +19,7 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
     {
         var definition = call.Definition;
         var fault = definition.Fault;
-        var started = time.GetUtcNow();
+        var started = call.StartedAt;
         var failAfter = fault is null ? -1 : fault.AfterTokens ?? 0;
 
         var text = output.TextFor(call.Request.Workflow, call.Seed);
@@ -31,6 +31,10 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
         var interval = definition.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / definition.TokensPerSecond) : TimeSpan.Zero;
         for (var k = 0; k < tokens.Count; k++)
         {
+            // The fault comes when token k would have: a 503 or a reset arrives after the provider's latency too.
+            var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
+                + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
+            await time.DelayUntilAsync(due, ct);
             if (k == failAfter)
             {
                 if (fault!.Kind == FaultKind.InvalidOutput)
@@ -42,9 +46,6 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
                 }
                 await FailAsync(fault, ct);
             }
-            var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
-                + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
-            await time.DelayUntilAsync(due, ct);
             yield return tokens[k];
         }
         if (failAfter >= tokens.Count && fault!.Kind != FaultKind.InvalidOutput) await FailAsync(fault, ct);
