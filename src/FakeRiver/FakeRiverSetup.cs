@@ -47,6 +47,8 @@ public static class FakeRiverSetup
         services.AddSingleton<FailoverRouter>();
         services.AddSingleton<RequestFinisher>();
         services.AddSingleton<OutputGate>();
+        services.AddSingleton<StreamingSchemaGate>();
+        services.AddSingleton<CanonicalCompletion>();
         // Providers
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<SimulatedOutput>();

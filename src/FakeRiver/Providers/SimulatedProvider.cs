@@ -10,6 +10,9 @@ namespace FakeRiver.Providers;
 /// </summary>
 public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
 {
+    /// <summary>What the <c>invalid_output</c> fault emits where the output breaks.</summary>
+    public const string InvalidOutputDelta = "\u0007 not what the schema asked for";
+
     public ProviderType Type => ProviderType.Simulated;
 
     public async IAsyncEnumerable<string> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken ct)
@@ -19,7 +22,7 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
         var started = time.GetUtcNow();
         var failAfter = fault is null ? -1 : fault.AfterTokens ?? 0;
 
-        var text = fault?.Kind == FaultKind.InvalidOutput ? SimulatedOutput.InvalidText(call.Seed) : output.TextFor(call.Request.Workflow, call.Seed);
+        var text = output.TextFor(call.Request.Workflow, call.Seed);
         // Continue after what the client already has; a mismatch would break the stream invariant, so it is a failure.
         if (!text.StartsWith(call.CommittedText, StringComparison.Ordinal)) throw new ProviderFailure("continuation_mismatch");
         var tokens = TokenSplitter.Split(text[call.CommittedText.Length..]);
@@ -28,7 +31,17 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
         var interval = definition.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / definition.TokensPerSecond) : TimeSpan.Zero;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (k == failAfter) await FailAsync(fault!, ct);
+            if (k == failAfter)
+            {
+                if (fault!.Kind == FaultKind.InvalidOutput)
+                {
+                    // The output goes wrong here: a raw control character is invalid JSON in any position, so the
+                    // router's gate rejects this delta and the client keeps only the valid text before it.
+                    yield return InvalidOutputDelta;
+                    yield break;
+                }
+                await FailAsync(fault, ct);
+            }
             var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
                 + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
             await time.DelayUntilAsync(due, ct);
@@ -47,8 +60,6 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
                 break;
             case FaultKind.ConnectionReset:
                 throw new ProviderFailure("connection_reset");
-            case FaultKind.InvalidOutput:
-                return;
         }
         var retryAfter = fault.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         throw ProviderFailure.FromStatus(fault.Status ?? 500, retryAfter);
