@@ -22,9 +22,11 @@ public class OpenAiTimeoutTests
         var time = TimeProvider.System;
         var simulated = new ProviderDefinition { Provider = "openai", Model = "gpt-4o-mini" };
         var request = ProviderCalls.Request([ProviderCalls.Definition(upstream.BaseUrl, timeoutMs: 300), simulated]);
+        var validator = new OutputValidator();
         var router = new FailoverRouter(
             new ProviderCatalog([ProviderCalls.Provider(time), new SimulatedProvider(new SimulatedOutput(), time)]),
-            new OutputGate(new OutputValidator()), new RandomSource(7), time);
+            new OutputGate(validator, new StreamingSchemaGate(validator)), new CanonicalCompletion(new SimulatedOutput()),
+            new RandomSource(7), time);
         var started = time.GetTimestamp();
 
         var outcome = await router.RunAsync(request, CancellationToken.None);
