@@ -3,6 +3,7 @@ using FakeRiver.Api;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
+using FakeRiver.Providers.OpenAi;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Webhooks;
@@ -52,6 +53,8 @@ public static class FakeRiverSetup
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<SimulatedOutput>();
         services.AddSingleton<IModelProvider, SimulatedProvider>();
+        services.AddHttpClient(OpenAiProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<IModelProvider, OpenAiProvider>();
         // Structured output
         services.AddSingleton<OutputValidator>();
         // Phoenix channel
