@@ -42,7 +42,7 @@ public static class ProviderCalls
     public static ProviderCall Call(Uri baseUrl, string committed = "", JsonObject? schema = null, string? apiKeyEnv = null)
     {
         var definition = Definition(baseUrl, apiKeyEnv: apiKeyEnv);
-        return new ProviderCall(Request([definition], schema), definition, 1, committed, 42);
+        return new ProviderCall(Request([definition], schema), definition, 1, committed, 42, new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
     }
 
     /// <summary>Drains a stream: the deltas it yielded and the failure that ended it, if any.</summary>
