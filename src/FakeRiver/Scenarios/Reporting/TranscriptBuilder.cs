@@ -31,9 +31,9 @@ public static class TranscriptBuilder
             })]),
             ["reconnect"] = browser.ReconnectStatus is null ? null : new JsonObject { ["status"] = browser.ReconnectStatus, ["body"] = browser.ReconnectBody?.DeepClone() },
             ["token_reuse_status"] = browser.TokenReuseStatus,
+            // No receive times per frame: when a frame is read depends on thread scheduling, not on the scenario.
             ["frames"] = new JsonArray([.. browser.Frames.Where(f => f.Message.Topic != "phoenix").Select(f => (JsonNode)new JsonObject
             {
-                ["at"] = At(f.Message.ReceivedAt, start),
                 ["socket"] = f.Connection,
                 ["event"] = f.Message.Event,
                 ["payload"] = f.Message.Payload?.DeepClone(),

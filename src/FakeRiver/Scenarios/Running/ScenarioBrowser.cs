@@ -20,7 +20,9 @@ public sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
     public async Task RunAsync(CancellationToken ct)
     {
         Record.StartedAt = world.Clock.GetUtcNow();
-        var chat = await ChatAsync(ct);
+        JsonObject? chat;
+        // Busy from the first instruction: time must not move before the browser's first request is on its way.
+        using (world.Busy()) chat = await ChatAsync(ct);
         if (chat is null || !scenario.Client.Join) return;
         var channelId = Text(chat, "channel_id");
         if (scenario.Client.JoinLate) await RequestFinishedAsync(channelId, ct);
@@ -29,7 +31,8 @@ public sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
             null, scenario.Client.JoinLate ? "late_join" : "join", scenario.Client.ReuseToken, ct);
         if (!dropped || !scenario.Client.Reconnect) return;
 
-        var fresh = await ReconnectAsync(channelId, ct);
+        JsonObject? fresh;
+        using (world.Busy()) fresh = await ReconnectAsync(channelId, ct);
         if (fresh is null) return;
         var lastSeq = Record.Events("tokens").Select(f => f.Message.PayloadObject["seq"]?.GetValue<long>() ?? 0).DefaultIfEmpty().Max();
         await SessionAsync(Text(fresh, "websocket_url"), Text(fresh, "ws_token"), Text(fresh, "websocket_channel"), lastSeq, "reconnect",
