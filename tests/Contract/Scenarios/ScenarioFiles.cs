@@ -3,7 +3,9 @@ namespace Contract.Scenarios;
 /// <summary>The repository's scenarios/ folder, found by walking up from the test binaries to Harness.sln.</summary>
 public static class ScenarioFiles
 {
-    public static string Folder { get; } = Find();
+    public static string Folder { get; } = Path.Combine(RepositoryRoot, "scenarios");
+
+    public static string RepositoryRoot => Find();
 
     public static TheoryData<string> Names()
     {
@@ -16,7 +18,7 @@ public static class ScenarioFiles
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return Path.Combine(dir.FullName, "scenarios");
+            if (File.Exists(Path.Combine(dir.FullName, "Harness.sln"))) return dir.FullName;
         }
         throw new DirectoryNotFoundException("Harness.sln not found above " + AppContext.BaseDirectory);
     }
