@@ -9,8 +9,9 @@ using Spectre.Console;
 namespace FakeRiver.Cli;
 
 /// <summary>
-/// <c>run</c>: replays every scenario against the embedded ChatBackend in memory on virtual time, prints a live
-/// progress line and a verdict table, optionally writes JUnit XML and one transcript per scenario.
+/// <c>run</c>: replays every scenario against the embedded ChatBackend in memory on virtual time (or against a
+/// backend by URL or command, on real loopback and real time), prints a live progress line and a verdict table,
+/// optionally writes JUnit XML and one transcript per scenario.
 /// Exit code 0 = all passed, 1 = a scenario failed, 2 = bad input (the message names file, line and field).
 /// </summary>
 public static class RunCommand
@@ -31,8 +32,21 @@ public static class RunCommand
         if (options.Filter is { } filter) scenarios = [.. scenarios.Where(s => s.Name.Contains(filter, StringComparison.OrdinalIgnoreCase))];
         if (scenarios.Count == 0) return BadInput($"no scenario matches '{options.Filter}'");
 
+        var (chat, chatError) = ChatContract.Parse(options.ChatRoute, options.ChatFieldMap);
+        if (chat is null) return BadInput(chatError!);
+
         var contracts = await ContractSchemaSet.LoadAsync(Path.Combine(AppContext.BaseDirectory, "contracts"));
-        var runner = new ScenarioRunner(contracts);
+        RunWorlds worlds;
+        try
+        {
+            worlds = await RunWorlds.PrepareAsync(options, chat, CancellationToken.None);
+        }
+        catch (BackendStartException e)
+        {
+            return BadInput(e.Message);
+        }
+        await using var stopBackend = worlds;
+        var runner = new ScenarioRunner(contracts, worlds.Create);
         var wall = Stopwatch.StartNew();
         var results = new List<ScenarioResult>();
         await AnsiConsole.Progress()
@@ -50,7 +64,10 @@ public static class RunCommand
         VerdictTable.Write(results, wall.Elapsed);
         if (options.JUnit is { } junit) JUnitWriter.Write(junit, results, wall.Elapsed);
         if (options.Out is { } output) WriteTranscripts(output, results);
-        return results.All(r => r.Passed) ? 0 : 1;
+        if (results.All(r => r.Passed)) return 0;
+        // A failure against a foreign backend is often explained by what it logged.
+        if (worlds.BackendOutput.Length > 0) Console.Error.WriteLine($"backend output (tail):\n{worlds.BackendOutput}");
+        return 1;
     }
 
     private static void WriteTranscripts(string folder, IEnumerable<ScenarioResult> results)

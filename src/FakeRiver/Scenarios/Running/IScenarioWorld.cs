@@ -13,6 +13,12 @@ public interface IScenarioWorld : IAsyncDisposable
     /// <summary>The clock every app and the browser share (virtual in-process, system time otherwise).</summary>
     TimeProvider Clock { get; }
 
+    /// <summary>The backend's chat route and answer fields.</summary>
+    ChatContract Chat { get; }
+
+    /// <summary>True when time moves only when the runner says so (exact latencies, reproducible transcripts).</summary>
+    bool VirtualTime { get; }
+
     /// <summary>FakeRiver's services, for its admin journals (requests, webhooks, callbacks).</summary>
     IServiceProvider River { get; }
 

@@ -50,6 +50,10 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     public IServiceProvider River => _river.Services;
 
+    public ChatContract Chat => ChatContract.Default;
+
+    public bool VirtualTime => true;
+
     public static async Task<InProcessWorld> StartAsync(Scenario scenario, int seed)
     {
         var world = new InProcessWorld(scenario, seed);

@@ -45,9 +45,9 @@ public sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
         // The example backend asks for events ["webhook_received"] by default, which makes any workflow event-driven.
         if (!scenario.Workflow.IsEventDriven) body["events"] = new JsonArray();
         using var http = world.BackendClient();
-        using var response = await http.PostAsJsonAsync("chat", body, ct);
+        using var response = await http.PostAsJsonAsync(world.Chat.Route, body, ct);
         Record.ChatStatus = (int)response.StatusCode;
-        Record.ChatBody = JsonNode.Parse(await response.Content.ReadAsStringAsync(ct));
+        Record.ChatBody = world.Chat.Canonical(JsonNode.Parse(await response.Content.ReadAsStringAsync(ct)));
         return response.IsSuccessStatusCode ? Record.ChatBody as JsonObject : null;
     }
 
