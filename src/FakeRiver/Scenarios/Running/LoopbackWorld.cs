@@ -104,6 +104,7 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
     {
+        builder.Services.AddTransient<IStartupFilter, CloseConnectionsFilter>();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["urls"] = _settings.River.GetLeftPart(UriPartial.Authority),
