@@ -35,9 +35,10 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
             return;
         }
         if (!request.TryTransition(RequestState.Processing, RequestState.Succeeded)) return;
+        // Webhook queued before the final push: whoever sees the final response finds the delivery in the journal.
+        webhooks.Completed(request, data, meta);
         request.Log.PublishStatus(ResponsePayloads.Status(request, "completed", outcome.Attempts.Count, outcome.Provider, outcome.Model));
         request.Log.PublishResponse(ResponsePayloads.Success(request, data, meta), isFinal: true);
-        webhooks.Completed(request, data, meta);
     }
 
     /// <summary>Ends a request whose pipeline threw: an <c>internal_error</c> response, so no client waits forever.</summary>
@@ -70,9 +71,9 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
     {
         if (!request.TryTransition(from, RequestState.Failed)) return;
         var last = outcome.Attempts.Count > 0 ? outcome.Attempts[^1] : null;
+        webhooks.Failed(request, code, message, meta);
         request.Log.PublishStatus(ResponsePayloads.Status(request, "error", outcome.Attempts.Count, last?.Provider, last?.Model, code));
         request.Log.PublishResponse(ResponsePayloads.Error(request, code, message, meta), isFinal: true);
-        webhooks.Failed(request, code, message, meta);
     }
 
     private void StartCallbackDeadline(RiverRequest request)
