@@ -16,6 +16,8 @@ public sealed class SimulatedOutput
     {
         if (workflow.OutputSchema is { } schema) return FakeDataGenerator.GenerateJson(schema, seed);
         var faker = new Faker { Random = new Randomizer(seed) };
+        // Lorem words are letters only, so TokenSplitter makes exactly one token of each (" word").
+        if (workflow.TextTokens is { } count) return string.Join(' ', faker.Lorem.Words(count));
         return faker.Lorem.Paragraph(3);
     }
 
