@@ -13,10 +13,13 @@ public static class AcceptBench
     {
         await DriveAsync(http, url, body, Math.Min(200, requests), concurrency, []);
         var latencies = new List<long>(requests);
+        var meter = new ProcessMeter();
         var started = Ticks.Now();
         var failures = await DriveAsync(http, url, body, requests, concurrency, latencies);
         var seconds = Ticks.ToMilliseconds(Ticks.Now() - started) / 1000;
-        return new AcceptResult(requests, concurrency, Math.Round(seconds, 3), Math.Round(requests / seconds, 1), failures, LatencyStats.From(latencies));
+        var usage = await meter.StopAsync();
+        await meter.DisposeAsync();
+        return new AcceptResult(requests, concurrency, Math.Round(seconds, 3), Math.Round(requests / seconds, 1), failures, LatencyStats.From(latencies), usage);
     }
 
     private static async Task<int> DriveAsync(HttpClient http, string url, string body, int requests, int concurrency, List<long> latencies)

@@ -40,19 +40,19 @@ public static class ResultWriter
         Line(md, "");
         Line(md, "Latencies in ms (p50 / p95 / p99 / max). FakeRiver = browser -> ChatBackend -> FakeRiver -> socket; limit = bare Kestrel WebSocket on the same schedule.");
         Line(md, "");
-        Line(md, "| streams | side | TTFT | ITL | ITL p99 - pace | end to end | accept (/chat) | webhook round trip | callback -> completed | lost / dup | errors | CPU s / wall s | peak WS MB |");
-        Line(md, "|---:|---|---|---|---:|---|---|---|---|---|---:|---|---:|");
+        Line(md, "| streams | side | TTFT | ITL (all N live) | ITL p99 - pace | ITL incl. ramp-up | end to end | accept (/chat) | webhook round trip | callback -> completed | lost / dup | errors | CPU s / wall s | peak WS MB |");
+        Line(md, "|---:|---|---|---|---:|---|---|---|---|---|---|---:|---|---:|");
         foreach (var level in r.Levels)
         {
             Side(md, level.Streams, "FakeRiver", level.FakeRiver);
             Side(md, level.Streams, "limit", level.Limit);
         }
         Line(md, "");
-        Line(md, "| streams | overhead p99 ratio (ITL p99 excess, FakeRiver / limit) | ITL p99 ratio | accept req/s FakeRiver | accept req/s WireMock.Net | accept ratio | accept concurrency | accept p99 ms FakeRiver / WireMock.Net |");
-        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---|");
+        Line(md, "| streams | overhead p99 ratio (ITL p99 excess, FakeRiver / limit) | ITL p99 ratio | accept req/s FakeRiver | accept req/s WireMock.Net | accept ratio | accept concurrency | accept p99 ms FakeRiver / WireMock.Net | CPU ms per request FakeRiver / WireMock.Net |");
+        Line(md, "|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var l in r.Levels)
         {
-            Line(md, $"| {l.Streams} | {l.OverheadP99Ratio} | {l.ItlP99Ratio} | {l.AcceptFakeRiver.RequestsPerSecond} | {l.AcceptWireMock.RequestsPerSecond} | {l.AcceptRatioVsWireMock} | {l.AcceptFakeRiver.Concurrency} | {l.AcceptFakeRiver.Latency.P99Ms} / {l.AcceptWireMock.Latency.P99Ms} |");
+            Line(md, $"| {l.Streams} | {l.OverheadP99Ratio} | {l.ItlP99Ratio} | {l.AcceptFakeRiver.RequestsPerSecond} | {l.AcceptWireMock.RequestsPerSecond} | {l.AcceptRatioVsWireMock} | {l.AcceptFakeRiver.Concurrency} | {l.AcceptFakeRiver.Latency.P99Ms} / {l.AcceptWireMock.Latency.P99Ms} | {l.AcceptFakeRiver.CpuMsPerRequest} / {l.AcceptWireMock.CpuMsPerRequest} |");
         }
         Line(md, "");
         Line(md, $"`{r.SummaryLine()}`");
@@ -60,7 +60,7 @@ public static class ResultWriter
     }
 
     private static void Side(StringBuilder md, int streams, string side, StreamMetrics s) =>
-        Line(md, $"| {streams} | {side} | {Q(s.Ttft)} | {Q(s.Itl)} | {s.ItlP99ExcessMs} | {Q(s.EndToEnd)} | {Q(s.Accept)} | {Q(s.WebhookRoundTrip)} | {Q(s.CallbackToCompleted)} | {s.LostTokens} / {s.DuplicatedTokens} | {s.Errors} | {s.Usage.CpuSeconds} / {s.Usage.WallSeconds} | {s.Usage.PeakWorkingSetMb} |");
+        Line(md, $"| {streams} | {side} | {Q(s.Ttft)} | {Q(s.Itl)} | {s.ItlP99ExcessMs} | {Q(s.ItlAll)} | {Q(s.EndToEnd)} | {Q(s.Accept)} | {Q(s.WebhookRoundTrip)} | {Q(s.CallbackToCompleted)} | {s.LostTokens} / {s.DuplicatedTokens} | {s.Errors} | {s.Usage.CpuSeconds} / {s.Usage.WallSeconds} | {s.Usage.PeakWorkingSetMb} |");
 
     private static string Q(LatencyStats? s) => s is null || s.Count == 0 ? "-" : Inv($"{s.P50Ms} / {s.P95Ms} / {s.P99Ms} / {s.MaxMs}");
 
