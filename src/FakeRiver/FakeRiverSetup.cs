@@ -3,6 +3,7 @@ using FakeRiver.Api;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
+using FakeRiver.Providers.OpenAi;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Webhooks;
@@ -46,10 +47,14 @@ public static class FakeRiverSetup
         services.AddSingleton<FailoverRouter>();
         services.AddSingleton<RequestFinisher>();
         services.AddSingleton<OutputGate>();
+        services.AddSingleton<StreamingSchemaGate>();
+        services.AddSingleton<CanonicalCompletion>();
         // Providers
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<SimulatedOutput>();
         services.AddSingleton<IModelProvider, SimulatedProvider>();
+        services.AddHttpClient(OpenAiProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        services.AddSingleton<IModelProvider, OpenAiProvider>();
         // Structured output
         services.AddSingleton<OutputValidator>();
         // Phoenix channel

@@ -8,8 +8,8 @@ var rest = command == "serve" && (args.Length == 0 || args[0].StartsWith('-')) ?
 
 return command switch
 {
-    "serve" => await ServeAsync(rest),
-    "dev" => await DevCommand.RunAsync(rest),
+    "serve" => await StartupErrors.GuardAsync(() => ServeAsync(rest)),
+    "dev" => await StartupErrors.GuardAsync(() => DevCommand.RunAsync(rest)),
     _ => Usage(command),
 };
 

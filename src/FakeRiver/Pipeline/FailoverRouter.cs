@@ -6,11 +6,17 @@ namespace FakeRiver.Pipeline;
 
 /// <summary>
 /// Tries a workflow's providers in order (DESIGN.md 3.7). An attempt fails on a provider failure, its timeout, or
-/// output the schema rejects; the next provider continues from the text already streamed, so the client's
-/// deltas always concatenate to the final text. Each attempt is recorded for <c>meta.attempts</c>.
+/// output the schema rejects — checked per delta before it reaches the client, so a rejected attempt leaves only
+/// viable text behind. The next provider continues from that committed text, so the client's deltas always
+/// concatenate to the final text. <c>on_invalid</c> decides what a schema violation does (DESIGN.md 3.8).
 /// </summary>
-public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, RandomSource random, TimeProvider time)
+public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, CanonicalCompletion completion,
+    RandomSource random, TimeProvider time)
 {
+    /// <summary>Who the client sees streaming an offline fallback.</summary>
+    public const string FallbackProvider = "fakeriver";
+    public const string FallbackModel = "offline-fallback";
+
     public async Task<RunOutcome> RunAsync(RiverRequest request, CancellationToken ct)
     {
         var workflow = request.Workflow;
@@ -22,62 +28,77 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, R
         {
             var definition = workflow.Providers[i];
             var attempt = i + 1;
-            var status = i == 0 ? "processing" : "failover";
-            request.Log.PublishStatus(ResponsePayloads.Status(request, status, attempt, definition.Provider, definition.Model,
-                attempts.Count > 0 ? attempts[^1].Reason : null));
+            // Taken before the status goes out: whoever reacts to it by moving the clock cannot outrun the timers.
+            var startedAt = time.GetUtcNow();
+            request.Log.PublishStatus(ResponsePayloads.Status(request, i == 0 ? "processing" : "failover", attempt,
+                definition.Provider, definition.Model, attempts.Count > 0 ? attempts[^1].Reason : null));
 
             var started = time.GetTimestamp();
-            var failure = await StreamAttemptAsync(request, definition, attempt, seed, ct);
+            var failure = (await StreamAttemptAsync(request, definition, attempt, seed, startedAt, ct)).Failure;
+            var checkedOutput = failure is null ? gate.Check(workflow, request.Log.CommittedText) : GateResult.Reject(failure);
             var duration = (long)time.GetElapsedTime(started).TotalMilliseconds;
-            if (failure is null)
+            if (checkedOutput.Data is { } data)
             {
-                var checkedOutput = gate.Check(workflow, request.Log.CommittedText, seed);
-                if (checkedOutput.Data is not null)
-                {
-                    attempts.Add(new AttemptRecord(definition.Provider, definition.Model, true, duration, null));
-                    return new RunOutcome(checkedOutput.Data, attempts, definition.Provider, definition.Model,
-                        (int)request.Log.LastSeq, checkedOutput.OfflineFallback);
-                }
-                failure = checkedOutput.Reason;
+                attempts.Add(new AttemptRecord(definition.Provider, definition.Model, true, duration, null));
+                return Outcome(request, data, attempts, definition);
             }
-            attempts.Add(new AttemptRecord(definition.Provider, definition.Model, false, duration, failure));
+            if (checkedOutput.Reason == OutputGate.SchemaViolation && workflow.OnInvalid == OnInvalidMode.Merge
+                && completion.Complete(request, seed, attempt, definition.Provider, definition.Model) is { } merged)
+            {
+                attempts.Add(new AttemptRecord(definition.Provider, definition.Model, true, duration, "merged_with_generated_values"));
+                return Outcome(request, merged, attempts, definition);
+            }
+            attempts.Add(new AttemptRecord(definition.Provider, definition.Model, false, duration, checkedOutput.Reason));
+        }
+
+        if (workflow.OnInvalid == OnInvalidMode.OfflineFallback
+            && completion.Complete(request, seed, attempts.Count + 1, FallbackProvider, FallbackModel) is { } fallback)
+        {
+            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, (int)request.Log.LastSeq, OfflineFallback: true);
         }
         return new RunOutcome(null, attempts, null, null, (int)request.Log.LastSeq);
     }
 
-    /// <summary>Streams one attempt into the channel log; returns the failure reason, or null on a clean finish.</summary>
-    private async Task<string?> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt, int seed,
-        CancellationToken ct)
+    private static RunOutcome Outcome(RiverRequest request, System.Text.Json.Nodes.JsonObject data, List<AttemptRecord> attempts,
+        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model, (int)request.Log.LastSeq);
+
+    /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>
+    private async Task<AttemptResult> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt,
+        int seed, DateTimeOffset startedAt, CancellationToken ct)
     {
-        using var timeout = definition.TimeoutMs > 0
-            ? new CancellationTokenSource(TimeSpan.FromMilliseconds(definition.TimeoutMs), time)
-            : new CancellationTokenSource();
+        using var timeout = TimeoutSource(definition.TimeoutMs > 0 ? startedAt + TimeSpan.FromMilliseconds(definition.TimeoutMs) : null);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
-        var call = new ProviderCall(request, definition, attempt, request.Log.CommittedText, seed);
+        var committed = request.Log.CommittedText;
+        var call = new ProviderCall(request, definition, attempt, committed, seed, startedAt);
         try
         {
             await foreach (var delta in providers.For(definition.Type).StreamAsync(call, linked.Token))
             {
-                if (delta.Length > 0) request.Log.AppendToken(delta, attempt, definition.Provider, definition.Model);
+                if (delta.Length == 0) continue;
+                if (!gate.Admits(request.Workflow, committed, delta)) return new AttemptResult(OutputGate.SchemaViolation);
+                request.Log.AppendToken(delta, attempt, definition.Provider, definition.Model);
+                committed += delta;
             }
-            return null;
+            return AttemptResult.Clean;
         }
         catch (ProviderFailure failure)
         {
-            return failure.Reason;
+            return new AttemptResult(failure.Reason);
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
-            return "timeout";
+            return new AttemptResult("timeout");
         }
     }
+
+    private CancellationTokenSource TimeoutSource(DateTimeOffset? deadline) =>
+        deadline is { } at ? time.CancelAt(at) : new CancellationTokenSource();
 
     private async Task<RunOutcome> TestModeAsync(RiverRequest request, int seed, CancellationToken ct)
     {
         var workflow = request.Workflow;
         await time.DelayUntilAsync(request.CreatedAt + TimeSpan.FromMilliseconds(workflow.TestModeDelayMs), ct);
-        var data = gate.SampleData(workflow, seed);
         AttemptRecord[] attempts = [new("Testing", "test-mode", true, workflow.TestModeDelayMs, null)];
-        return new RunOutcome(data, attempts, "Testing", "test-mode", 0, TestMode: true);
+        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", 0, TestMode: true);
     }
 }

@@ -2,10 +2,10 @@ using System.Text.Json.Nodes;
 
 namespace FakeRiver.Pipeline;
 
-/// <summary>The output gate's verdict: accepted data (maybe an offline fallback) or the reason it was rejected.</summary>
-public sealed record GateResult(JsonObject? Data, string? Reason, bool OfflineFallback)
+/// <summary>The output gate's verdict: accepted data, or the reason it was rejected.</summary>
+public sealed record GateResult(JsonObject? Data, string? Reason)
 {
-    public static GateResult Accept(JsonObject data) => new(data, null, false);
+    public static GateResult Accept(JsonObject data) => new(data, null);
 
-    public static GateResult Reject(string reason) => new(null, reason, false);
+    public static GateResult Reject(string reason) => new(null, reason);
 }

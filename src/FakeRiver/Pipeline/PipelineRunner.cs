@@ -13,7 +13,17 @@ public sealed class PipelineRunner(FailoverRouter router, RequestFinisher finish
     private async Task RunAsync(RiverRequest request, CancellationToken ct)
     {
         var started = time.GetTimestamp();
-        var outcome = await router.RunAsync(request, ct);
+        RunOutcome outcome;
+        try
+        {
+            outcome = await router.RunAsync(request, ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // A bug must still end the request: the client gets an error response instead of waiting forever.
+            finisher.Crash(request, e);
+            throw;
+        }
         finisher.Finish(request, outcome, (long)time.GetElapsedTime(started).TotalMilliseconds);
     }
 }

@@ -40,6 +40,13 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         webhooks.Completed(request, data, meta);
     }
 
+    /// <summary>Ends a request whose pipeline threw: an <c>internal_error</c> response, so no client waits forever.</summary>
+    public void Crash(RiverRequest request, Exception error)
+    {
+        if (!request.TryTransition(RequestState.Processing, RequestState.Failed)) return;
+        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}", null), isFinal: true);
+    }
+
     /// <summary>The backend's callback: <c>completed</c>, or <c>error</c> when the body reports one.</summary>
     public CallbackOutcome Callback(RiverRequest request, JsonObject body)
     {

@@ -17,16 +17,20 @@ public static class RunMeta
         {
             ["workflow"] = request.Workflow.Name,
             ["status"] = outcome.Success ? "success" : "error",
-            ["provider"] = outcome.Provider,
-            ["model"] = outcome.Model,
-            ["used_provider"] = outcome.Provider,
-            ["used_model"] = outcome.Model,
             ["duration_ms"] = durationMs,
             ["tokens"] = new JsonObject { ["prompt"] = prompt, ["completion"] = completion, ["total"] = prompt + completion },
             ["usage"] = new JsonObject { ["prompt_tokens"] = prompt, ["completion_tokens"] = completion, ["total_tokens"] = prompt + completion },
             ["structured_output"] = request.Workflow.OutputSchema is not null,
             ["attempts"] = outcome.AttemptsJson(),
         };
+        // No provider answered when all failed: then the fields are left out rather than null.
+        if (outcome.Provider is not null)
+        {
+            meta["provider"] = outcome.Provider;
+            meta["model"] = outcome.Model;
+            meta["used_provider"] = outcome.Provider;
+            meta["used_model"] = outcome.Model;
+        }
         if (outcome.OfflineFallback) meta["offline_fallback"] = true;
         if (outcome.TestMode) meta["test_mode"] = true;
         return meta;

@@ -10,16 +10,19 @@ namespace FakeRiver.Providers;
 /// </summary>
 public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
 {
+    /// <summary>What the <c>invalid_output</c> fault emits where the output breaks.</summary>
+    public const string InvalidOutputDelta = "\u0007 not what the schema asked for";
+
     public ProviderType Type => ProviderType.Simulated;
 
     public async IAsyncEnumerable<string> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken ct)
     {
         var definition = call.Definition;
         var fault = definition.Fault;
-        var started = time.GetUtcNow();
+        var started = call.StartedAt;
         var failAfter = fault is null ? -1 : fault.AfterTokens ?? 0;
 
-        var text = fault?.Kind == FaultKind.InvalidOutput ? SimulatedOutput.InvalidText(call.Seed) : output.TextFor(call.Request.Workflow, call.Seed);
+        var text = output.TextFor(call.Request.Workflow, call.Seed);
         // Continue after what the client already has; a mismatch would break the stream invariant, so it is a failure.
         if (!text.StartsWith(call.CommittedText, StringComparison.Ordinal)) throw new ProviderFailure("continuation_mismatch");
         var tokens = TokenSplitter.Split(text[call.CommittedText.Length..]);
@@ -28,10 +31,21 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
         var interval = definition.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / definition.TokensPerSecond) : TimeSpan.Zero;
         for (var k = 0; k < tokens.Count; k++)
         {
-            if (k == failAfter) await FailAsync(fault!, ct);
+            // The fault comes when token k would have: a 503 or a reset arrives after the provider's latency too.
             var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
                 + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
             await time.DelayUntilAsync(due, ct);
+            if (k == failAfter)
+            {
+                if (fault!.Kind == FaultKind.InvalidOutput)
+                {
+                    // The output goes wrong here: a raw control character is invalid JSON in any position, so the
+                    // router's gate rejects this delta and the client keeps only the valid text before it.
+                    yield return InvalidOutputDelta;
+                    yield break;
+                }
+                await FailAsync(fault, ct);
+            }
             yield return tokens[k];
         }
         if (failAfter >= tokens.Count && fault!.Kind != FaultKind.InvalidOutput) await FailAsync(fault, ct);
@@ -47,8 +61,6 @@ public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time)
                 break;
             case FaultKind.ConnectionReset:
                 throw new ProviderFailure("connection_reset");
-            case FaultKind.InvalidOutput:
-                return;
         }
         var retryAfter = fault.RetryAfterSeconds is { } s ? TimeSpan.FromSeconds(s) : (TimeSpan?)null;
         throw ProviderFailure.FromStatus(fault.Status ?? 500, retryAfter);

@@ -15,6 +15,7 @@ public sealed class ChannelLog(string channelId)
 {
     private readonly Lock _gate = new();
     private readonly List<ChannelEvent> _tokens = [];
+    private readonly List<ChannelEvent> _statuses = [];
     private readonly List<Channel<ChannelEvent>> _subscribers = [];
     private readonly StringBuilder _text = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -63,13 +64,15 @@ public sealed class ChannelLog(string channelId)
         }
     }
 
-    /// <summary>Pushes a <c>status</c> event (live only: statuses are not replayed).</summary>
+    /// <summary>Pushes a <c>status</c> event (kept for inspection, but not replayed to joining sockets).</summary>
     public void PublishStatus(JsonObject payload)
     {
         lock (_gate)
         {
             if (IsFinal) return;
-            Broadcast(new ChannelEvent(ChannelEvent.Status, 0, Serialize(payload), false));
+            var evt = new ChannelEvent(ChannelEvent.Status, 0, Serialize(payload), false);
+            _statuses.Add(evt);
+            Broadcast(evt);
         }
     }
 
@@ -121,6 +124,12 @@ public sealed class ChannelLog(string channelId)
     public IReadOnlyList<ChannelEvent> TokenEvents()
     {
         lock (_gate) return [.. _tokens];
+    }
+
+    /// <summary>A copy of every status event so far (for the admin API, transcripts and tests).</summary>
+    public IReadOnlyList<ChannelEvent> StatusEvents()
+    {
+        lock (_gate) return [.. _statuses];
     }
 
     public ChannelEvent? LatestResponse

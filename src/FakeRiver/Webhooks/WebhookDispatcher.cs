@@ -90,8 +90,7 @@ public sealed class WebhookDispatcher(
                 var due = time.GetUtcNow() + delays[number - 1];
                 delivery = delivery with { State = WebhookDeliveryState.Pending, NextAttemptAt = due };
                 journal.Record(delivery);
-                var wait = due - time.GetUtcNow();
-                if (wait > TimeSpan.Zero) await Task.Delay(wait, time, stopping);
+                await time.DelayUntilAsync(due, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)

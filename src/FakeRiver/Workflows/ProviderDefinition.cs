@@ -12,6 +12,12 @@ public sealed record ProviderDefinition
     /// <summary>Base URL of an OpenAI-compatible server (type <c>openai</c>), e.g. http://127.0.0.1:11434/v1.</summary>
     public Uri? BaseUrl { get; init; }
 
+    /// <summary>
+    /// Name of the environment variable (or configuration key) holding the API key sent as <c>Authorization: Bearer</c>
+    /// (type <c>openai</c>); the key itself never goes in the workflow file.
+    /// </summary>
+    public string? ApiKeyEnv { get; init; }
+
     /// <summary>Time to first token, in milliseconds.</summary>
     public int TtftMs { get; init; }
 

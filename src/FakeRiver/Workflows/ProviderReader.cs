@@ -6,7 +6,7 @@ namespace FakeRiver.Workflows;
 internal static class ProviderReader
 {
     private static readonly string[] Keys =
-        ["provider", "model", "type", "base_url", "ttft_ms", "tokens_per_second", "jitter_ms", "timeout_ms", "fault"];
+        ["provider", "model", "type", "base_url", "api_key_env", "ttft_ms", "tokens_per_second", "jitter_ms", "timeout_ms", "fault"];
 
     private static readonly string[] FaultKeys = ["status", "after_tokens", "kind", "retry_after_seconds"];
 
@@ -36,6 +36,7 @@ internal static class ProviderReader
             Model = model ?? "",
             Type = type ?? ProviderType.Simulated,
             BaseUrl = baseUrl,
+            ApiKeyEnv = ConfigReader.Child(map, "api_key_env") is { } key ? reader.String(key, ConfigReader.Join(path, "api_key_env")) : null,
             TtftMs = reader.NonNegativeInt(map, path, "ttft_ms", 0),
             TokensPerSecond = reader.NonNegativeNumber(map, path, "tokens_per_second"),
             JitterMs = reader.NonNegativeInt(map, path, "jitter_ms", 0),

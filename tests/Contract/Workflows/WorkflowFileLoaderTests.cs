@@ -28,6 +28,7 @@ public class WorkflowFileLoaderTests
                 model: gpt-4o
                 type: openai
                 base_url: http://127.0.0.1:11434/v1
+                api_key_env: OLLAMA_API_KEY
                 timeout_ms: 5000
                 fault: { status: 429, retry_after_seconds: 2 }
               - provider: anthropic
@@ -88,6 +89,7 @@ public class WorkflowFileLoaderTests
         Assert.Equal(5, support.OutputSchema!["properties"]!["severity"]!["maximum"]!.GetValue<long>());
         var primary = support.Providers[0];
         Assert.Equal((ProviderType.OpenAi, new Uri("http://127.0.0.1:11434/v1"), 5000), (primary.Type, primary.BaseUrl, primary.TimeoutMs));
+        Assert.Equal("OLLAMA_API_KEY", primary.ApiKeyEnv);
         Assert.Equal((429, 2), (primary.Fault!.Status, primary.Fault.RetryAfterSeconds));
         var backup = support.Providers[1];
         Assert.Equal((ProviderType.Simulated, 10, 12.5, 3), (backup.Type, backup.TtftMs, backup.TokensPerSecond, backup.JitterMs));

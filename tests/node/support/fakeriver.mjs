@@ -23,15 +23,26 @@ export function freePort() {
 
 /**
  * Spawns `dotnet FakeRiver.dll --urls http://127.0.0.1:<port> ...args` with `env` added to the environment and
- * resolves once it answers HTTP. Returns `{ url, stop() }`.
+ * resolves once it answers HTTP. Returns `{ url, stop(), output() }`.
+ *
+ * With `dev: true` it runs `FakeRiver.dll dev` instead: FakeRiver plus ChatBackend in one process, the backend on
+ * `PORT` (another free port). It then waits for both and also returns `backendUrl`.
  */
-export async function startFakeRiver({ env = {}, args = [] } = {}) {
+export async function startFakeRiver({ env = {}, args = [], dev = false } = {}) {
   if (!existsSync(dll)) throw new Error(`FakeRiver is not built (${dll} missing): run dotnet build first`);
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn('dotnet', [dll, '--urls', url, ...args], {
+  const backendPort = dev ? await freePort() : undefined;
+  const backendUrl = dev ? `http://127.0.0.1:${backendPort}` : undefined;
+  const childEnv = { ...process.env, ...env };
+  if (dev) {
+    childEnv.PORT = String(backendPort);
+    // A BACKEND_PUBLIC_URL or PORT inherited from the shell would send webhooks somewhere else.
+    childEnv.BACKEND_PUBLIC_URL = env.BACKEND_PUBLIC_URL ?? backendUrl;
+  }
+  const child = spawn('dotnet', [dll, ...(dev ? ['dev'] : []), '--urls', url, ...args], {
     cwd: repoRoot,
-    env: { ...process.env, ...env },
+    env: childEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   // Keep the tail of its output so a failed start explains itself.
@@ -49,15 +60,28 @@ export async function startFakeRiver({ env = {}, args = [] } = {}) {
     clearTimeout(timer);
   };
 
-  for (let tries = 0; tries < 150; tries++) {
-    if (child.exitCode !== null) throw new Error(`FakeRiver exited with ${child.exitCode} before answering:\n${output}`);
+  // Readiness probes: FakeRiver's admin journal, and in dev mode the backend's health route as well.
+  const probes = [`${url}/__admin/webhooks`, ...(dev ? [`${backendUrl}/health`] : [])];
+  const answers = async (probe) => {
     try {
-      await fetch(`${url}/__admin/webhooks`);
-      return { url, stop, output: () => output };
+      const res = await fetch(probe, { signal: AbortSignal.timeout(2000) });
+      await res.arrayBuffer();
+      return true; // any HTTP answer means it listens (as before); tests assert on the status themselves
     } catch {
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      return false;
     }
+  };
+  let pending = probes;
+  for (let tries = 0; tries < 150; tries++) {
+    // An unhandled .NET exception aborts (SIGABRT): exitCode stays null then, signalCode is set.
+    if (child.exitCode !== null || child.signalCode !== null) {
+      throw new Error(`FakeRiver exited (${child.exitCode ?? child.signalCode}) before answering:\n${output}`);
+    }
+    const results = await Promise.all(pending.map(answers));
+    pending = pending.filter((_, i) => !results[i]);
+    if (pending.length === 0) return { url, backendUrl, stop, output: () => output };
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stop();
-  throw new Error(`FakeRiver did not answer on ${url} within 15 s:\n${output}`);
+  throw new Error(`FakeRiver did not answer on ${pending.join(', ')} within 150 tries:\n${output}`);
 }
