@@ -23,7 +23,7 @@ public static class LevelRunner
         {
             var chatUrl = new Uri($"{stack.BackendUrl}/chat");
             // Warm-up (JIT, connection pools), not measured.
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.StreamWorkflow, options.Tokens, ct)));
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.WarmupWorkflow, RiverStack.WarmupTokens, ct)));
             await WaitForWebhooksAsync(http, stack.RiverUrl, 4, ct);
             await http.PostAsync($"{stack.RiverUrl}/__admin/reset", null, ct);
 
@@ -49,7 +49,7 @@ public static class LevelRunner
         await using (var server = await LimitServer.StartAsync(options.Tokens, options.PaceMs))
         {
             var url = server.Urls.First();
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => LimitSession.RunAsync(url, -1 - i, options.Tokens, ct)));
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => LimitSession.RunAsync(url, -1 - i, RiverStack.WarmupTokens, ct)));
             var meter = new ProcessMeter();
             var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(i => LimitSession.RunAsync(url, i, options.Tokens, ct)));
             var usage = await meter.StopAsync();

@@ -49,6 +49,8 @@ public static class LimitServer
         await SendAsync(socket, writer, buffer, join with { Event = "phx_reply", Payload = PhoenixPayloads.OkEmpty }, ct);
 
         var channelId = context.Request.Query["token"].ToString();
+        // Warm-up streams ask for fewer tokens (see LimitSession); measured ones get the level's M.
+        if (int.TryParse(context.Request.Query["tokens"], System.Globalization.CultureInfo.InvariantCulture, out var asked) && asked > 0) tokens = asked;
         var time = TimeProvider.System;
         var started = time.GetUtcNow();
         var pace = TimeSpan.FromMilliseconds(paceMs);

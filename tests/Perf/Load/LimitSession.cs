@@ -12,7 +12,8 @@ public static class LimitSession
         {
             record.SentAt = Ticks.Now();
             record.ChannelId = $"limit-{index}";
-            var socketUri = PhoenixChannelClient.SocketUri($"{baseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/socket", record.ChannelId);
+            var socketUri = new Uri(PhoenixChannelClient.SocketUri($"{baseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/socket", record.ChannelId)
+                + FormattableString.Invariant($"&tokens={tokens}"));
             record.AcceptedAt = record.SentAt;
             await StreamListener.ListenAsync(socketUri, $"ai_response:limit:{record.ChannelId}", record, ct);
         }

@@ -18,6 +18,8 @@ public sealed class RiverStack : IAsyncDisposable
 {
     public const string StreamWorkflow = "perf_stream";
     public const string AcceptWorkflow = "perf_accept";
+    public const string WarmupWorkflow = "perf_warmup";
+    public const int WarmupTokens = 5;
     public const string ApiKey = "mr_perf_key";
 
     private readonly WebApplication _river;
@@ -83,6 +85,15 @@ public sealed class RiverStack : IAsyncDisposable
               - name: {StreamWorkflow}
                 event_name: new_chat
                 text_tokens: {tokens}
+                providers:
+                  - provider: openai
+                    model: gpt-4o-mini
+                    ttft_ms: {paceMs}
+                    tokens_per_second: {rate}
+              # Warm-up (JIT, pools): the same path with a short stream, so it does not add M x P to every level.
+              - name: {WarmupWorkflow}
+                event_name: new_chat
+                text_tokens: {WarmupTokens}
                 providers:
                   - provider: openai
                     model: gpt-4o-mini
