@@ -26,6 +26,12 @@ public sealed record StreamMetrics
     /// </summary>
     public required LatencyStats Itl { get; init; }
 
+    /// <summary>
+    /// Steady-state ITL p99 by position in the stream (tenths of 1..M): says whether the tail comes from the start
+    /// (joins), the end (webhooks and callbacks of finishing streams) or everywhere (GC, scheduling).
+    /// </summary>
+    public IReadOnlyList<double> ItlP99ByTenthMs { get; init; } = [];
+
     /// <summary>Steady-state ITL p99 minus the pace: how late the slow tail of tokens is against the schedule.</summary>
     public double ItlP99ExcessMs { get; init; }
     public required LatencyStats EndToEnd { get; init; }
@@ -46,6 +52,7 @@ public sealed record StreamMetrics
     {
         var itl = new List<long>();
         var itlAll = new List<long>();
+        var byTenth = Enumerable.Range(0, 10).Select(_ => new List<long>()).ToArray();
         var allJoined = records.Max(r => r.JoinedAt);
         var ttft = new List<long>();
         var e2e = new List<long>();
@@ -61,7 +68,9 @@ public sealed record StreamMetrics
                 if (arrivals[k] == 0 || arrivals[k - 1] == 0) continue;
                 var gap = Math.Max(0, Us(arrivals[k] - arrivals[k - 1]));
                 itlAll.Add(gap);
-                if (arrivals[k - 1] >= allJoined) itl.Add(gap);
+                if (arrivals[k - 1] < allJoined) continue;
+                itl.Add(gap);
+                byTenth[k * 10 / arrivals.Length].Add(gap);
             }
             if (r.FinalAt != 0) e2e.Add(Us(r.FinalAt - r.SentAt));
             if (r.AcceptedAt != 0) accept.Add(Us(r.AcceptedAt - r.SentAt));
@@ -86,6 +95,7 @@ public sealed record StreamMetrics
             Ttft = LatencyStats.From(ttft),
             ItlAll = LatencyStats.From(itlAll),
             Itl = itlStats,
+            ItlP99ByTenthMs = [.. byTenth.Select(t => LatencyStats.From(t).P99Ms)],
             ItlP99ExcessMs = Math.Round(itlStats.P99Ms - paceMs, 3),
             EndToEnd = LatencyStats.From(e2e),
             Accept = withAccept ? LatencyStats.From(accept) : null,
