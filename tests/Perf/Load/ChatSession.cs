@@ -7,9 +7,10 @@ namespace Perf.Load;
 /// <summary>One chat as the public example's browser does it: POST /chat to the backend, then join the channel.</summary>
 public static class ChatSession
 {
-    public static async Task<StreamRecord> RunAsync(HttpClient http, Uri chatUrl, string workflow, int tokens, CancellationToken ct)
+    public static async Task<StreamRecord> RunAsync(HttpClient http, Uri chatUrl, string workflow, int tokens, SetupGates gates, CancellationToken ct)
     {
         var record = new StreamRecord(tokens);
+        using var gate = await gates.EnterAsync(ct);
         try
         {
             record.SentAt = Ticks.Now();
@@ -20,7 +21,7 @@ public static class ChatSession
 
             record.ChannelId = body["channel_id"]!.GetValue<string>();
             var socketUri = PhoenixChannelClient.SocketUri(body["websocket_url"]!.GetValue<string>(), body["ws_token"]!.GetValue<string>());
-            await StreamListener.ListenAsync(socketUri, body["websocket_channel"]!.GetValue<string>(), record, ct);
+            await StreamListener.ListenAsync(socketUri, body["websocket_channel"]!.GetValue<string>(), record, gate, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -11,6 +11,7 @@ public static class LevelRunner
         // Generous: a level that takes this long has hung, and the report should still be written.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120) + TimeSpan.FromMilliseconds(options.Tokens * options.PaceMs * 4.0));
         var ct = timeout.Token;
+        var gates = new SetupGates(SetupGates.DefaultWidth);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
         {
             Timeout = TimeSpan.FromMinutes(5),
@@ -23,12 +24,12 @@ public static class LevelRunner
         {
             var chatUrl = new Uri($"{stack.BackendUrl}/chat");
             // Warm-up (JIT, connection pools), not measured.
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.WarmupWorkflow, RiverStack.WarmupTokens, ct)));
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.WarmupWorkflow, RiverStack.WarmupTokens, gates, ct)));
             await WaitForWebhooksAsync(http, stack.RiverUrl, 4, ct);
             await http.PostAsync($"{stack.RiverUrl}/__admin/reset", null, ct);
 
             var meter = new ProcessMeter();
-            var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.StreamWorkflow, options.Tokens, ct)));
+            var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.StreamWorkflow, options.Tokens, gates, ct)));
             var usage = await meter.StopAsync();
             await meter.DisposeAsync();
             await WaitForWebhooksAsync(http, stack.RiverUrl, records.Count(r => r.FinalAt != 0), ct);
@@ -49,9 +50,9 @@ public static class LevelRunner
         await using (var server = await LimitServer.StartAsync(options.Tokens, options.PaceMs))
         {
             var url = server.Urls.First();
-            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => LimitSession.RunAsync(url, -1 - i, RiverStack.WarmupTokens, ct)));
+            await Task.WhenAll(Enumerable.Range(0, 4).Select(i => LimitSession.RunAsync(url, -1 - i, RiverStack.WarmupTokens, gates, ct)));
             var meter = new ProcessMeter();
-            var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(i => LimitSession.RunAsync(url, i, options.Tokens, ct)));
+            var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(i => LimitSession.RunAsync(url, i, options.Tokens, gates, ct)));
             var usage = await meter.StopAsync();
             await meter.DisposeAsync();
             limit = StreamMetrics.From(records, options.PaceMs, usage, journal: null, withAccept: false);

@@ -5,9 +5,10 @@ namespace Perf.Load;
 /// <summary>One stream against the bare-Kestrel limit: the same client, no backend and no gateway in between.</summary>
 public static class LimitSession
 {
-    public static async Task<StreamRecord> RunAsync(string baseUrl, int index, int tokens, CancellationToken ct)
+    public static async Task<StreamRecord> RunAsync(string baseUrl, int index, int tokens, SetupGates gates, CancellationToken ct)
     {
         var record = new StreamRecord(tokens);
+        using var gate = await gates.EnterAsync(ct);
         try
         {
             record.SentAt = Ticks.Now();
@@ -15,7 +16,7 @@ public static class LimitSession
             var socketUri = new Uri(PhoenixChannelClient.SocketUri($"{baseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/socket", record.ChannelId)
                 + FormattableString.Invariant($"&tokens={tokens}"));
             record.AcceptedAt = record.SentAt;
-            await StreamListener.ListenAsync(socketUri, $"ai_response:limit:{record.ChannelId}", record, ct);
+            await StreamListener.ListenAsync(socketUri, $"ai_response:limit:{record.ChannelId}", record, gate, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -40,8 +40,8 @@ public static class ResultWriter
         Line(md, "");
         Line(md, "Latencies in ms (p50 / p95 / p99 / max). FakeRiver = browser -> ChatBackend -> FakeRiver -> socket; limit = bare Kestrel WebSocket on the same schedule.");
         Line(md, "");
-        Line(md, "| streams | side | TTFT | ITL (all N live) | ITL p99 - pace | ITL incl. ramp-up | end to end | accept (/chat) | webhook round trip | callback -> completed | lost / dup | errors | CPU s / wall s | peak WS MB | GC gen0/1/2, pause ms | allocated MB |");
-        Line(md, "|---:|---|---|---|---:|---|---|---|---|---|---|---:|---|---:|---|---:|");
+        Line(md, "| streams | side | ramp s | TTFT | ITL (all N live) | ITL p99 - pace | ITL incl. ramp-up | end to end | accept (/chat) | webhook round trip | callback -> completed | lost / dup | errors | CPU s / wall s | peak WS MB | GC gen0/1/2, pause ms | allocated MB |");
+        Line(md, "|---:|---|---:|---|---|---:|---|---|---|---|---|---|---:|---|---:|---|---:|");
         foreach (var level in r.Levels)
         {
             Side(md, level.Streams, "FakeRiver", level.FakeRiver);
@@ -60,7 +60,7 @@ public static class ResultWriter
     }
 
     private static void Side(StringBuilder md, int streams, string side, StreamMetrics s) =>
-        Line(md, $"| {streams} | {side} | {Q(s.Ttft)} | {Q(s.Itl)} | {s.ItlP99ExcessMs} | {Q(s.ItlAll)} | {Q(s.EndToEnd)} | {Q(s.Accept)} | {Q(s.WebhookRoundTrip)} | {Q(s.CallbackToCompleted)} | {s.LostTokens} / {s.DuplicatedTokens} | {s.Errors} | {s.Usage.CpuSeconds} / {s.Usage.WallSeconds} | {s.Usage.PeakWorkingSetMb} | {s.Usage.Gen0Collections}/{s.Usage.Gen1Collections}/{s.Usage.Gen2Collections}, {s.Usage.GcPauseMs} | {s.Usage.AllocatedMb} |");
+        Line(md, $"| {streams} | {side} | {s.RampSeconds} | {Q(s.Ttft)} | {Q(s.Itl)} | {s.ItlP99ExcessMs} | {Q(s.ItlAll)} | {Q(s.EndToEnd)} | {Q(s.Accept)} | {Q(s.WebhookRoundTrip)} | {Q(s.CallbackToCompleted)} | {s.LostTokens} / {s.DuplicatedTokens} | {s.Errors} | {s.Usage.CpuSeconds} / {s.Usage.WallSeconds} | {s.Usage.PeakWorkingSetMb} | {s.Usage.Gen0Collections}/{s.Usage.Gen1Collections}/{s.Usage.Gen2Collections}, {s.Usage.GcPauseMs} | {s.Usage.AllocatedMb} |");
 
     private static string Q(LatencyStats? s) => s is null || s.Count == 0 ? "-" : Inv($"{s.P50Ms} / {s.P95Ms} / {s.P99Ms} / {s.MaxMs}");
 

@@ -13,13 +13,14 @@ public static class StreamListener
     /// <summary>Phoenix closes a socket idle for 60 s; phoenix.js heartbeats every 30 s, a bit earlier is safer.</summary>
     private static readonly TimeSpan HeartbeatEvery = TimeSpan.FromSeconds(25);
 
-    public static async Task ListenAsync(Uri socketUri, string topic, StreamRecord record, CancellationToken ct)
+    public static async Task ListenAsync(Uri socketUri, string topic, StreamRecord record, SetupGate gate, CancellationToken ct)
     {
         var socket = new ClientWebSocket();
         await using var client = new PhoenixChannelClient(socket, TimeProvider.System);
         await socket.ConnectAsync(socketUri, ct);
         var (_, reply) = await client.JoinAsync(topic, null, ct);
         record.JoinedAt = Ticks.Now();
+        gate.Leave();
         if (reply["status"]?.GetValue<string>() != "ok") throw new InvalidOperationException($"join refused: {reply.ToJsonString()}");
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);

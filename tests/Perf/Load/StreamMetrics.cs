@@ -10,6 +10,9 @@ public sealed record StreamMetrics
 {
     public int Streams { get; init; }
     public int Completed { get; init; }
+
+    /// <summary>From the first session's send to the last join: how long it took until all N streams were live.</summary>
+    public double RampSeconds { get; init; }
     public int Errors { get; init; }
     public IReadOnlyList<string> FirstErrors { get; init; } = [];
     public int LostTokens { get; init; }
@@ -85,6 +88,7 @@ public sealed record StreamMetrics
         return new StreamMetrics
         {
             Streams = records.Count,
+            RampSeconds = Math.Round(Ticks.ToMilliseconds(allJoined - records.Where(r => r.SentAt != 0).Select(r => r.SentAt).DefaultIfEmpty(allJoined).Min()) / 1000, 2),
             Completed = records.Count(r => r.FinalStatus is "completed" or "success"),
             Errors = records.Count(r => r.Error is not null),
             FirstErrors = [.. records.Where(r => r.Error is not null).Select(r => r.Error!).Distinct().Take(3)],
