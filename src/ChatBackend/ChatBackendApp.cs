@@ -9,7 +9,9 @@ namespace ChatBackend;
 /// </summary>
 public static class ChatBackendApp
 {
-    public static WebApplication Create(string[] args, IDictionary<string, string?>? settings = null)
+    /// <param name="configure">Runs after the services are added (FakeRiver's scenario runner hosts it in memory).</param>
+    public static WebApplication Create(string[] args, IDictionary<string, string?>? settings = null,
+        Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
@@ -17,6 +19,7 @@ public static class ChatBackendApp
         // There is no appsettings.json (it would collide with FakeRiver's in shared output folders): keep the
         // framework's per-request logs out of the console unless Logging:LogLevel asks for them.
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        configure?.Invoke(builder);
 
         // Like the example, listen on PORT unless --urls / ASPNETCORE_URLS (or a "urls" setting) says otherwise;
         // loopback only, because the harness is a local tool.

@@ -6,10 +6,13 @@ namespace FakeRiver.Hosting;
 /// <summary>Builds the FakeRiver web application; Program.cs and the <c>dev</c> command run it.</summary>
 public static class FakeRiverApp
 {
-    public static WebApplication Create(string[] args)
+    /// <param name="configure">Runs after FakeRiver's services are added: the scenario runner swaps the server,
+    /// the clock and the workflows here.</param>
+    public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddFakeRiver(builder.Configuration);
+        configure?.Invoke(builder);
         // Listen where ASP.NET Core's --urls / ASPNETCORE_URLS says, else on the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DevDefaults.Url);
 

@@ -20,6 +20,7 @@ public sealed class ChannelLog(string channelId)
     private readonly StringBuilder _text = new();
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelEvent? _latestResponse;
+    private ChannelEvent? _latestStatus;
 
     public string ChannelId { get; } = channelId;
 
@@ -64,7 +65,7 @@ public sealed class ChannelLog(string channelId)
         }
     }
 
-    /// <summary>Pushes a <c>status</c> event (kept for inspection, but not replayed to joining sockets).</summary>
+    /// <summary>Pushes a <c>status</c> event; the latest one is replayed to a socket that joins while the request runs.</summary>
     public void PublishStatus(JsonObject payload)
     {
         lock (_gate)
@@ -72,6 +73,7 @@ public sealed class ChannelLog(string channelId)
             if (IsFinal) return;
             var evt = new ChannelEvent(ChannelEvent.Status, 0, Serialize(payload), false);
             _statuses.Add(evt);
+            _latestStatus = evt;
             Broadcast(evt);
         }
     }
@@ -97,7 +99,8 @@ public sealed class ChannelLog(string channelId)
     }
 
     /// <summary>
-    /// Subscribes a socket: the replay holds the tokens after <paramref name="afterSeq"/> and the latest response;
+    /// Subscribes a socket: the replay holds the latest status (until final), the tokens after
+    /// <paramref name="afterSeq"/> and the latest response;
     /// the live reader gets everything appended from now on (already completed when the log is final).
     /// </summary>
     public ChannelSubscription Subscribe(long afterSeq)
@@ -105,6 +108,9 @@ public sealed class ChannelLog(string channelId)
         lock (_gate)
         {
             var replay = new List<ChannelEvent>();
+            // The current status first, while the request runs: a client that joins a moment after "processing" went
+            // out sees the same thing as one that joined a moment before (and a UI can show progress).
+            if (!IsFinal && _latestStatus is not null) replay.Add(_latestStatus);
             var from = (int)Math.Clamp(afterSeq, 0, _tokens.Count);
             for (var i = from; i < _tokens.Count; i++) replay.Add(_tokens[i]);
             if (_latestResponse is not null) replay.Add(_latestResponse);

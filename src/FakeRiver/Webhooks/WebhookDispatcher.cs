@@ -21,7 +21,8 @@ public sealed class WebhookDispatcher(
     RandomSource random,
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
-    ILogger<WebhookDispatcher> logger) : IHostedService, IDisposable
+    ILogger<WebhookDispatcher> logger,
+    WebhookFaultPlan? faults = null) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
     public const string HttpClientName = "fakeriver-webhooks";
@@ -76,6 +77,9 @@ public sealed class WebhookDispatcher(
                 delivery = delivery with { Attempts = [.. delivery.Attempts, attempt] };
                 if (attempt.Succeeded)
                 {
+                    // Scenario fault: the same delivery once more, as a gateway retry racing a slow 2xx would.
+                    if (faults is { DuplicateDelivery: true } && number == 1)
+                        delivery = delivery with { Attempts = [.. delivery.Attempts, await AttemptAsync(delivery, number + 1, stopping)] };
                     journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
                     return;
                 }
@@ -105,11 +109,13 @@ public sealed class WebhookDispatcher(
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        using var request = CreateRequest(delivery, sentAt);
+        using var request = CreateRequest(delivery, sentAt, number);
         int? status = null;
         string? error = null;
         try
         {
+            if (number <= (faults?.BackendDownAttempts ?? 0))
+                throw new HttpRequestException("Connection refused (scenario fault: backend down)");
             var client = httpClients.CreateClient(HttpClientName);
             using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             status = (int)response.StatusCode;
@@ -128,12 +134,13 @@ public sealed class WebhookDispatcher(
         return attempt;
     }
 
-    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now)
+    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now, int number)
     {
         var content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
-        foreach (var (name, value) in signer.Sign(delivery, now)) request.Headers.TryAddWithoutValidation(name, value);
+        var headers = faults is null ? signer.Sign(delivery, now) : faults.Sign(delivery, now, number, options.Value.WebhookSecret);
+        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
         return request;
     }
 

@@ -1,6 +1,6 @@
 namespace Contract.Infrastructure;
 
-/// <summary>Workflow files for tests: the default workflows with no pacing, so nothing waits on the clock.</summary>
+/// <summary>Workflow files for tests: the default workflows, with the pacing each test needs.</summary>
 public static class TestWorkflows
 {
     public const string ChatbotSchema = """
@@ -15,27 +15,19 @@ public static class TestWorkflows
         """;
 
     /// <summary>mr_chatbot_workflow (event-driven) and mr_chatbot_standard, instant simulated providers.</summary>
-    public const string Instant = ChatbotSchema + """
-
-        workflows:
-          - name: mr_chatbot_workflow
-            event_name: new_chat
-            structured_output: chatbot_response
-            providers:
-              - provider: openai
-                model: gpt-4o-mini
-          - name: mr_chatbot_standard
-            structured_output: chatbot_response
-            providers:
-              - provider: openai
-                model: gpt-4o-mini
-        """;
+    public static readonly string Instant = Chatbot("");
 
     /// <summary>
     /// The same workflows with a paced provider (first token after 200 ms, 20 tokens/s): nothing streams until the
     /// test advances the clock, so a client can join before the first token.
     /// </summary>
-    public const string Paced = ChatbotSchema + """
+    public static readonly string Paced = Chatbot("""
+
+                ttft_ms: 200
+                tokens_per_second: 20
+        """);
+
+    private static string Chatbot(string pacing) => ChatbotSchema + $"""
 
         workflows:
           - name: mr_chatbot_workflow
@@ -43,15 +35,11 @@ public static class TestWorkflows
             structured_output: chatbot_response
             providers:
               - provider: openai
-                model: gpt-4o-mini
-                ttft_ms: 200
-                tokens_per_second: 20
+                model: gpt-4o-mini{pacing}
           - name: mr_chatbot_standard
             structured_output: chatbot_response
             providers:
               - provider: openai
-                model: gpt-4o-mini
-                ttft_ms: 200
-                tokens_per_second: 20
+                model: gpt-4o-mini{pacing}
         """;
 }

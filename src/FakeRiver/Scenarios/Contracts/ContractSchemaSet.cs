@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using NJsonSchema;
 
-namespace Contract.Infrastructure;
+namespace FakeRiver.Scenarios.Contracts;
 
 /// <summary>
 /// Every <c>*.schema.json</c> of one contracts directory, parsed once. Free of any test framework so the scenario

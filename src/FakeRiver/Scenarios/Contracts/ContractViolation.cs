@@ -1,4 +1,4 @@
-namespace Contract.Infrastructure;
+namespace FakeRiver.Scenarios.Contracts;
 
 /// <summary>One way a JSON message breaks its contract schema.</summary>
 /// <param name="Path">JSON path of the offending node, e.g. <c>$.meta.attempts[0].status</c>.</param>

@@ -1,7 +1,7 @@
 using Newtonsoft.Json;
 using NJsonSchema.Validation;
 
-namespace Contract.Infrastructure;
+namespace FakeRiver.Scenarios.Contracts;
 
 /// <summary>Flattens NJsonSchema's error tree (anyOf/allOf branches nest) into a list of violations.</summary>
 internal static class ContractViolationReader

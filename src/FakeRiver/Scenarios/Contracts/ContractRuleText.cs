@@ -2,7 +2,7 @@ using System.Globalization;
 using NJsonSchema;
 using NJsonSchema.Validation;
 
-namespace Contract.Infrastructure;
+namespace FakeRiver.Scenarios.Contracts;
 
 /// <summary>Turns an NJsonSchema error kind plus the failing schema into a readable rule.</summary>
 internal static class ContractRuleText

@@ -1,0 +1,26 @@
+using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
+
+namespace FakeRiver.Scenarios.Model;
+
+/// <summary>One scripted story (DESIGN.md 4): a workflow, a client's behaviour, webhook faults and what must happen.</summary>
+public sealed record Scenario
+{
+    public required string Name { get; init; }
+
+    public string Description { get; init; } = "";
+
+    /// <summary>Seed of FakeRiver's ids, tokens and simulated output; the same seed replays byte for byte.</summary>
+    public int Seed { get; init; } = 42;
+
+    /// <summary>File the scenario came from (reports name it).</summary>
+    public required string Source { get; init; }
+
+    public required WorkflowDefinition Workflow { get; init; }
+
+    public ScenarioClient Client { get; init; } = new();
+
+    public WebhookFaultPlan Webhook { get; init; } = new();
+
+    public ScenarioExpect Expect { get; init; } = new();
+}

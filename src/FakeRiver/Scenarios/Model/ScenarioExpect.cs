@@ -1,0 +1,40 @@
+namespace FakeRiver.Scenarios.Model;
+
+/// <summary>What must have happened; every field left out is not checked (stream invariants are on by default).</summary>
+public sealed record ScenarioExpect
+{
+    /// <summary>Final <c>response</c> status on the channel: success, completed or error.</summary>
+    public string? Status { get; init; }
+
+    /// <summary><c>error.code</c> of a final error response.</summary>
+    public string? ErrorCode { get; init; }
+
+    public IReadOnlyList<ExpectedAttempt>? Attempts { get; init; }
+
+    public ExpectedWebhook? Webhook { get; init; }
+
+    public ExpectedCallback? Callback { get; init; }
+
+    /// <summary>Statuses the backend answered each webhook attempt with, in order (0 = no answer).</summary>
+    public IReadOnlyList<int>? BackendWebhookAnswers { get; init; }
+
+    /// <summary>HTTP status of the backend's <c>/chat</c>.</summary>
+    public int? BackendChatAnswer { get; init; }
+
+    /// <summary>Status of the upgrade when the client reuses its token (403 expected).</summary>
+    public int? TokenReuseStatus { get; init; }
+
+    public bool? OfflineFallback { get; init; }
+
+    public bool? TestMode { get; init; }
+
+    /// <summary>Tokens in seq order, no gap, no duplicate, concatenating to the final text; on by default.</summary>
+    public bool Stream { get; init; } = true;
+
+    /// <summary>Minimum number of socket heartbeats answered (long streams).</summary>
+    public int? HeartbeatsMin { get; init; }
+
+    public int? TtftMsMax { get; init; }
+
+    public int? E2eMsMax { get; init; }
+}

@@ -1,0 +1,29 @@
+using System.Globalization;
+using Spectre.Console;
+
+namespace FakeRiver.Scenarios.Reporting;
+
+/// <summary>The verdict table: one row per scenario, then every failure spelled out.</summary>
+public static class VerdictTable
+{
+    public static void Write(IReadOnlyList<ScenarioResult> results, TimeSpan wall)
+    {
+        var table = new Table().AddColumns("scenario", "verdict", "virtual time", "wall ms", "failures");
+        foreach (var r in results)
+        {
+            table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Virtual(r.VirtualTime),
+                r.WallTime.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), r.Failures.Count.ToString(CultureInfo.InvariantCulture));
+        }
+        AnsiConsole.Write(table);
+        foreach (var r in results.Where(r => !r.Passed))
+        {
+            AnsiConsole.MarkupLine($"[red]{Markup.Escape(r.Scenario.Name)}[/] ({Markup.Escape(r.Scenario.Source)}, seed {r.Seed}):");
+            foreach (var failure in r.Failures) AnsiConsole.WriteLine("  - " + failure);
+        }
+        var passed = results.Count(r => r.Passed);
+        AnsiConsole.MarkupLine($"{passed} passed, {results.Count - passed} failed in {wall.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+    }
+
+    private static string Virtual(TimeSpan span) =>
+        span.TotalSeconds < 60 ? span.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture) + " ms" : span.ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);
+}

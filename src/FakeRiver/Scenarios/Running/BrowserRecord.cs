@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Scenarios.Browser;
+
+namespace FakeRiver.Scenarios.Running;
+
+/// <summary>Everything the runner's browser sent and saw, in order. Written by the browser task only.</summary>
+public sealed class BrowserRecord
+{
+    public DateTimeOffset StartedAt { get; set; }
+
+    public int ChatStatus { get; set; }
+
+    public JsonNode? ChatBody { get; set; }
+
+    public int? ReconnectStatus { get; set; }
+
+    public JsonNode? ReconnectBody { get; set; }
+
+    public int? TokenReuseStatus { get; set; }
+
+    public List<BrowserConnection> Connections { get; } = [];
+
+    public List<(int Connection, PhoenixMessage Message)> Frames { get; } = [];
+
+    public List<string> Errors { get; } = [];
+
+    public IEnumerable<(int Connection, PhoenixMessage Message)> Events(string @event) =>
+        Frames.Where(f => f.Message.Event == @event);
+}

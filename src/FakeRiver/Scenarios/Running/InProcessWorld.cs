@@ -1,0 +1,136 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Text.RegularExpressions;
+using ChatBackend;
+using FakeRiver.Hosting;
+using FakeRiver.Scenarios.Hosting;
+using FakeRiver.Scenarios.Model;
+using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FakeRiver.Scenarios.Running;
+
+/// <summary>
+/// FakeRiver and the embedded ChatBackend in memory on test servers, one virtual clock for both, every HTTP call
+/// routed by host name (http://fakeriver.test, http://backend.test). Time moves only when the runner says so.
+/// </summary>
+public sealed partial class InProcessWorld : IScenarioWorld
+{
+    public const string RiverHost = "fakeriver.test";
+    public const string BackendHost = "backend.test";
+    public const string ApiKey = "mr_test_scenario_key";
+    public const string WebhookSecret = "scenario_webhook_secret";
+    public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
+
+    private readonly WorldActivity _activity = new();
+    private readonly VirtualClock _clock;
+    private readonly WebApplication _river;
+    private readonly WebApplication _backend;
+    private readonly TestServer _riverServer;
+    private readonly TestServer _backendServer;
+
+    private InProcessWorld(Scenario scenario, int seed)
+    {
+        _clock = new VirtualClock(Epoch, _activity);
+        _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
+        _backend = ChatBackendApp.Create([], new Dictionary<string, string?>
+        {
+            ["MODELRIVER_API_URL"] = $"http://{RiverHost}",
+            ["MODELRIVER_API_KEY"] = ApiKey,
+            ["BACKEND_PUBLIC_URL"] = $"http://{BackendHost}",
+            ["WEBHOOK_SECRET"] = WebhookSecret,
+        }, ConfigureShared);
+        _riverServer = _river.GetTestServer();
+        _backendServer = _backend.GetTestServer();
+    }
+
+    public TimeProvider Clock => _clock;
+
+    public IServiceProvider River => _river.Services;
+
+    public ChatContract Chat => ChatContract.Default;
+
+    public bool VirtualTime => true;
+
+    public static async Task<InProcessWorld> StartAsync(Scenario scenario, int seed)
+    {
+        var world = new InProcessWorld(scenario, seed);
+        await world._river.StartAsync();
+        await world._backend.StartAsync();
+        return world;
+    }
+
+    public HttpClient BackendClient() => new(new HostRoutingHandler(Resolve, _activity)) { BaseAddress = new($"http://{BackendHost}/") };
+
+    public HttpClient RiverClient()
+    {
+        var client = new HttpClient(new HostRoutingHandler(Resolve, _activity)) { BaseAddress = new($"http://{RiverHost}/") };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        return client;
+    }
+
+    public async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+    {
+        using var _ = _activity.Begin();
+        try
+        {
+            return await _riverServer.CreateWebSocketClient().ConnectAsync(uri, ct);
+        }
+        catch (InvalidOperationException e) when (StatusInMessage().Match(e.Message) is { Success: true } m)
+        {
+            throw new UpgradeRefusedException(int.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture), e.Message);
+        }
+    }
+
+    public Task<bool> RunUntilAsync(Func<bool> done, TimeSpan cap, CancellationToken ct) =>
+        new VirtualTimeDriver(_clock, _activity).RunUntilAsync(done, cap, ct);
+
+    public IDisposable Busy() => _activity.Begin();
+
+    public void Touch() => _activity.Touch();
+
+    private HttpMessageHandler? Resolve(string host) => host switch
+    {
+        RiverHost => _riverServer.CreateHandler(),
+        BackendHost => _backendServer.CreateHandler(),
+        _ => null,
+    };
+
+    private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["MODELRIVER_API_KEY"] = ApiKey,
+            ["WEBHOOK_SECRET"] = WebhookSecret,
+            ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+        });
+        builder.Services.RemoveAll<WorkflowCatalog>();
+        builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
+        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
+        ConfigureShared(builder);
+    }
+
+    private void ConfigureShared(WebApplicationBuilder builder)
+    {
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Services.RemoveAll<TimeProvider>();
+        builder.Services.AddSingleton<TimeProvider>(_clock);
+        builder.Services.ConfigureHttpClientDefaults(client =>
+            client.ConfigurePrimaryHttpMessageHandler(() => new HostRoutingHandler(Resolve, _activity)));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _backend.StopAsync(patience.Token);
+        await _river.StopAsync(patience.Token);
+        await _backend.DisposeAsync();
+        await _river.DisposeAsync();
+    }
+
+    [GeneratedRegex(@"status code:?\s*(\d{3})", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusInMessage();
+}

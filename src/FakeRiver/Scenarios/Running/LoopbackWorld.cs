@@ -1,0 +1,149 @@
+using System.Globalization;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using FakeRiver.Hosting;
+using FakeRiver.Requests;
+using FakeRiver.Scenarios.Model;
+using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace FakeRiver.Scenarios.Running;
+
+/// <summary>
+/// FakeRiver on real Kestrel loopback and a backend in another process (any language), on real time: webhooks and
+/// callbacks cross real sockets, the browser uses a real <see cref="ClientWebSocket"/>. Retry delays and the
+/// callback timeout are scaled down so a scenario with minutes of waiting still takes seconds.
+/// </summary>
+public sealed class LoopbackWorld : IScenarioWorld
+{
+    /// <summary>Turns the documented retry schedule (about 3 h 43 min to the dead letter) into about 2.7 s.</summary>
+    public const double WebhookTimeScale = 0.0002;
+
+    /// <summary>Five minutes would stall the run; three seconds still leaves a real backend ample time to call back.</summary>
+    public static readonly TimeSpan CallbackTimeout = TimeSpan.FromSeconds(3);
+
+    // Real time: look at the journals this often instead of being told when something changed.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    private readonly WebApplication _river;
+    private readonly LoopbackSettings _settings;
+
+    private LoopbackWorld(Scenario scenario, int seed, LoopbackSettings settings)
+    {
+        _settings = settings;
+        _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
+    }
+
+    public TimeProvider Clock => TimeProvider.System;
+
+    public IServiceProvider River => _river.Services;
+
+    public ChatContract Chat => _settings.Chat;
+
+    public bool VirtualTime => false;
+
+    public static async Task<LoopbackWorld> StartAsync(Scenario scenario, int seed, LoopbackSettings settings)
+    {
+        var world = new LoopbackWorld(scenario, seed, settings);
+        await world._river.StartAsync();
+        return world;
+    }
+
+    public HttpClient BackendClient() => new() { BaseAddress = _settings.Backend, Timeout = TimeSpan.FromSeconds(15) };
+
+    public HttpClient RiverClient()
+    {
+        var client = new HttpClient { BaseAddress = _settings.River, Timeout = TimeSpan.FromSeconds(15) };
+        client.DefaultRequestHeaders.Authorization = new("Bearer", _settings.ApiKey);
+        return client;
+    }
+
+    public async Task<WebSocket> ConnectAsync(Uri uri, CancellationToken ct)
+    {
+        var socket = new ClientWebSocket();
+        // Phoenix.js sends no heartbeat of its own at the WebSocket level; neither does the browser here.
+        socket.Options.KeepAliveInterval = TimeSpan.Zero;
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(uri, ct);
+            return socket;
+        }
+        catch (WebSocketException e) when (socket.HttpStatusCode is var status && status != 0 && (int)status != 101)
+        {
+            socket.Dispose();
+            throw new UpgradeRefusedException((int)status, e.Message);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Real waiting: poll until <paramref name="done"/> holds, bounded by the cap and the run's wall cap.</summary>
+    public async Task<bool> RunUntilAsync(Func<bool> done, TimeSpan cap, CancellationToken ct)
+    {
+        var limit = Clock.GetTimestamp();
+        while (!done())
+        {
+            if (Clock.GetElapsedTime(limit) > cap) return false;
+            await Task.Delay(PollInterval, Clock, ct);
+        }
+        return true;
+    }
+
+    /// <summary>Time moves on its own here; nothing to hold back.</summary>
+    public IDisposable Busy() => NoOp.Instance;
+
+    public void Touch()
+    {
+        // Nobody waits for a quiet world in real time.
+    }
+
+    private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
+    {
+        builder.Services.AddTransient<IStartupFilter, CloseConnectionsFilter>();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["urls"] = _settings.River.GetLeftPart(UriPartial.Authority),
+            ["MODELRIVER_API_KEY"] = _settings.ApiKey,
+            ["WEBHOOK_SECRET"] = _settings.WebhookSecret,
+            ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            ["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture),
+            ["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture),
+            ["FakeRiver:WebhookAttemptTimeout"] = "00:00:05",
+        });
+        builder.Logging.ClearProviders();
+        builder.Services.RemoveAll<WorkflowCatalog>();
+        builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
+        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
+        // A backend outlives scenarios (and runs) and dedupes webhooks by channel_id: skip a random stretch of the
+        // seeded id stream so ids never repeat, while the seed still decides the simulated output.
+        builder.Services.RemoveAll<RandomSource>();
+        builder.Services.AddSingleton(_ =>
+        {
+            var random = new RandomSource(seed);
+            for (var skip = RandomNumberGenerator.GetInt32(1, 1 << 16); skip > 0; skip--) random.NewUuid();
+            return random;
+        });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _river.StopAsync(patience.Token);
+        await _river.DisposeAsync();
+    }
+
+    private sealed class NoOp : IDisposable
+    {
+        public static readonly NoOp Instance = new();
+
+        public void Dispose()
+        {
+            // Nothing was held.
+        }
+    }
+}

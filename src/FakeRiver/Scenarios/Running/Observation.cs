@@ -1,0 +1,32 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Admin;
+using FakeRiver.Requests;
+using FakeRiver.Webhooks;
+
+namespace FakeRiver.Scenarios.Running;
+
+/// <summary>What one scenario run produced: the browser's view and FakeRiver's admin journals, taken at the end.</summary>
+public sealed record Observation(
+    BrowserRecord Browser,
+    IReadOnlyList<RiverRequest> Requests,
+    IReadOnlyList<WebhookDelivery> Webhooks,
+    IReadOnlyList<CallbackEntry> Callbacks,
+    bool Finished,
+    DateTimeOffset End)
+{
+    /// <summary>The last final <c>response</c> the browser saw, else the one FakeRiver stored (nobody joined).</summary>
+    public JsonObject? FinalResponse =>
+        Browser.Events("response").Select(f => f.Message.PayloadObject).LastOrDefault(p => Status(p) is "success" or "completed" or "error")
+        ?? (Requests.FirstOrDefault()?.Log.LatestResponse is { IsFinal: true } stored ? JsonNode.Parse(stored.PayloadUtf8.Span) as JsonObject : null);
+
+    /// <summary>meta.attempts: from the first webhook (every ending sends one), else the final response.</summary>
+    public JsonArray? Attempts =>
+        (Webhooks.Count > 0 ? JsonNode.Parse(Webhooks[0].Body)?["meta"]?["attempts"] : null) as JsonArray
+        ?? FinalResponse?["meta"]?["attempts"] as JsonArray;
+
+    /// <summary>meta of the run: webhook first (standard and event-driven both carry it), else the final response.</summary>
+    public JsonObject? Meta =>
+        (Webhooks.Count > 0 ? JsonNode.Parse(Webhooks[0].Body)?["meta"] : null) as JsonObject ?? FinalResponse?["meta"] as JsonObject;
+
+    public static string? Status(JsonObject? payload) => payload?["status"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+}
