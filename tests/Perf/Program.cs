@@ -1,4 +1,25 @@
 using BenchmarkDotNet.Running;
+using Perf.Load;
 
-// Benchmarks land with the latency issue; the switcher already lists whatever this assembly holds.
-BenchmarkSwitcher.FromAssembly(typeof(Perf.PerfEntry).Assembly).Run(args);
+// `micro [BenchmarkDotNet args]` runs the micro-benchmarks; `load [options]` the real-loopback load driver.
+return args.FirstOrDefault() switch
+{
+    "micro" => RunMicro(args[1..]),
+    "load" => await LoadCommand.RunAsync(args[1..]),
+    _ => Usage(),
+};
+
+static int RunMicro(string[] rest)
+{
+    BenchmarkSwitcher.FromAssembly(typeof(Perf.PerfEntry).Assembly).Run(rest);
+    return 0;
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("""
+        usage: Perf micro [--filter <pattern>] [other BenchmarkDotNet arguments]
+               Perf load [--streams N | --levels 1,100,1000] [--tokens M] [--pace-ms P] [--requests R] [--out DIR]
+        """);
+    return 2;
+}

@@ -9,9 +9,13 @@ public sealed class CallbackJournal(TimeProvider time)
     private readonly ConcurrentQueue<CallbackEntry> _entries = new();
 
     /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
-    public IResult Record(string channelId, int status, JsonObject? body, IResult answer)
+    public IResult Record(string channelId, int status, JsonObject? body, IResult answer) =>
+        Record(time.GetUtcNow(), channelId, status, body, answer);
+
+    /// <summary>As <see cref="Record(string, int, JsonObject?, IResult)"/>, with the time the callback arrived.</summary>
+    public IResult Record(DateTimeOffset receivedAt, string channelId, int status, JsonObject? body, IResult answer)
     {
-        _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), time.GetUtcNow()));
+        _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt));
         return answer;
     }
 

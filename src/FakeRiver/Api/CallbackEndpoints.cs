@@ -15,25 +15,28 @@ public static class CallbackEndpoints
         endpoints.MapPost("/v1/callback/{channelId}", CallbackAsync);
 
     private static async Task<IResult> CallbackAsync(string channelId, HttpContext context, ApiKeyAuth auth,
-        JsonBodyReader reader, RequestRegistry registry, RequestFinisher finisher, CallbackJournal journal)
+        JsonBodyReader reader, RequestRegistry registry, RequestFinisher finisher, CallbackJournal journal, TimeProvider time)
     {
-        if (auth.Check(context.Request) is { } denied) return journal.Record(channelId, 401, null, denied);
+        // received_at is the arrival, taken before the body is read and the completion pushed: the load benchmark
+        // measures "callback -> completed" from it.
+        var receivedAt = time.GetUtcNow();
+        if (auth.Check(context.Request) is { } denied) return journal.Record(receivedAt, channelId, 401, null, denied);
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
-        if (!read.IsOk) return journal.Record(channelId, 400, null, read.Error);
+        if (!read.IsOk) return journal.Record(receivedAt, channelId, 400, null, read.Error);
         if (!registry.TryGet(channelId, out var request))
-            return journal.Record(channelId, 404, read.Body,
+            return journal.Record(receivedAt, channelId, 404, read.Body,
                 ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found"));
         if (read.Body["data"] is not JsonObject)
-            return journal.Record(channelId, 400, read.Body, ApiErrors.BadRequest(
+            return journal.Record(receivedAt, channelId, 400, read.Body, ApiErrors.BadRequest(
                 read.Body.ContainsKey("data") ? "'data' must be a JSON object" : "'data' is required", "invalid_callback_data", "data"));
 
         return finisher.Callback(request, read.Body) switch
         {
-            CallbackOutcome.Accepted => journal.Record(channelId, 200, read.Body,
+            CallbackOutcome.Accepted => journal.Record(receivedAt, channelId, 200, read.Body,
                 Results.Json(new JsonObject { ["success"] = true, ["channel_id"] = channelId }, WireJson.Options)),
-            CallbackOutcome.NotAwaiting => journal.Record(channelId, 409, read.Body,
+            CallbackOutcome.NotAwaiting => journal.Record(receivedAt, channelId, 409, read.Body,
                 ApiErrors.Conflict("This request is not waiting for a callback", "callback_not_expected")),
-            _ => journal.Record(channelId, 409, read.Body,
+            _ => journal.Record(receivedAt, channelId, 409, read.Body,
                 ApiErrors.Conflict("This request is already completed or timed out", "request_already_final")),
         };
     }

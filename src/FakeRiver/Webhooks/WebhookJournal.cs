@@ -8,6 +8,10 @@ public sealed class WebhookJournal
 {
     private readonly Lock _gate = new();
     private readonly List<WebhookDelivery> _deliveries = [];
+
+    // Position of each delivery in _deliveries: a delivery is recorded on every change, and a linear search made
+    // recording O(n) under the lock (the load benchmark's async accept slowed as the journal grew).
+    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
     private readonly List<(Func<IReadOnlyList<WebhookDelivery>, bool> Predicate, TaskCompletionSource Signal)> _waiters = [];
 
     /// <summary>Adds a delivery or replaces the snapshot with the same id, then wakes the waiters it satisfies.</summary>
@@ -16,9 +20,12 @@ public sealed class WebhookJournal
         List<TaskCompletionSource> satisfied;
         lock (_gate)
         {
-            var index = _deliveries.FindIndex(d => d.Id == delivery.Id);
-            if (index >= 0) _deliveries[index] = delivery;
-            else _deliveries.Add(delivery);
+            if (_indexById.TryGetValue(delivery.Id, out var index)) _deliveries[index] = delivery;
+            else
+            {
+                _indexById[delivery.Id] = _deliveries.Count;
+                _deliveries.Add(delivery);
+            }
             satisfied = TakeSatisfiedWaiters();
         }
         // Completed outside the lock; RunContinuationsAsynchronously keeps waiters off the dispatcher's thread anyway.
@@ -42,13 +49,17 @@ public sealed class WebhookJournal
 
     public WebhookDelivery? Find(string id)
     {
-        lock (_gate) return _deliveries.Find(d => d.Id == id);
+        lock (_gate) return _indexById.TryGetValue(id, out var index) ? _deliveries[index] : null;
     }
 
     /// <summary>Forgets every record (admin reset). Deliveries still running re-appear with their next change.</summary>
     public void Clear()
     {
-        lock (_gate) _deliveries.Clear();
+        lock (_gate)
+        {
+            _deliveries.Clear();
+            _indexById.Clear();
+        }
     }
 
     /// <summary>
@@ -76,6 +87,7 @@ public sealed class WebhookJournal
     private List<TaskCompletionSource> TakeSatisfiedWaiters()
     {
         var satisfied = new List<TaskCompletionSource>();
+        if (_waiters.Count == 0) return satisfied; // no snapshot copy when nobody waits (the common case)
         IReadOnlyList<WebhookDelivery> snapshot = [.. _deliveries];
         _waiters.RemoveAll(waiter =>
         {

@@ -16,6 +16,12 @@ public sealed record WorkflowDefinition
     /// <summary>The compiled JSON Schema the output must satisfy; null for unstructured text output.</summary>
     public JsonObject? OutputSchema { get; init; }
 
+    /// <summary>
+    /// Plain-text workflows only: simulated providers write exactly this many tokens (lorem words) instead of a
+    /// three-sentence paragraph of varying length. Null keeps the paragraph. Load benchmarks need an exact count.
+    /// </summary>
+    public int? TextTokens { get; init; }
+
     public OnInvalidMode OnInvalid { get; init; } = OnInvalidMode.NextProvider;
 
     /// <summary>Test mode: sample data after <see cref="TestModeDelayMs"/>, no provider called.</summary>

@@ -7,7 +7,7 @@ namespace FakeRiver.Workflows;
 internal static class WorkflowReader
 {
     private static readonly string[] Keys =
-        ["name", "event_name", "structured_output", "on_invalid", "test_mode", "test_mode_delay_ms", "providers"];
+        ["name", "event_name", "structured_output", "on_invalid", "test_mode", "test_mode_delay_ms", "text_tokens", "providers"];
 
     private static readonly Dictionary<string, OnInvalidMode> OnInvalidModes = new()
     {
@@ -28,6 +28,7 @@ internal static class WorkflowReader
             : OnInvalidMode.NextProvider;
         var testMode = reader.Bool(map, path, "test_mode");
         var providers = ReadProviders(map, path, testMode, reader);
+        var textTokens = ReadTextTokens(map, path, schema is not null, reader);
         if (name is null) return null;
         return new WorkflowDefinition
         {
@@ -38,8 +39,22 @@ internal static class WorkflowReader
             OnInvalid = onInvalid ?? OnInvalidMode.NextProvider,
             TestMode = testMode,
             TestModeDelayMs = reader.NonNegativeInt(map, path, "test_mode_delay_ms", 0),
+            TextTokens = textTokens,
             Providers = providers,
         };
+    }
+
+    /// <summary>A positive token count; structured output has its own length, so the two do not mix.</summary>
+    private static int? ReadTextTokens(YamlMappingNode map, string path, bool structured, ConfigReader reader)
+    {
+        if (ConfigReader.Child(map, "text_tokens") is not { } node) return null;
+        var tokensPath = ConfigReader.Join(path, "text_tokens");
+        if (structured)
+        {
+            reader.Fail(node, tokensPath, "only for plain-text workflows (remove structured_output or text_tokens)");
+            return null;
+        }
+        return reader.IntIn(node, tokensPath, 1, 1_000_000, "a positive integer");
     }
 
     private static (string? Name, JsonObject? Schema) ReadOutput(

@@ -21,6 +21,10 @@ public class ConfigSchemaTests
             WorkflowFileLoader.ReadEmbeddedDefaults(), StringComparison.Ordinal);
 
     [Fact]
+    public void ConfigSchema_TextTokens_Validates() =>
+        Assert.Empty(Schema.Value.Validate(ToJson("workflows:\n  - name: w\n    text_tokens: 50\n    providers: [{provider: p, model: m}]\n")));
+
+    [Fact]
     public void ConfigSchema_FullValidFile_Validates() =>
         Assert.Empty(Schema.Value.Validate(ToJson(WorkflowFileLoaderTests.FullFile)));
 
@@ -39,6 +43,8 @@ public class ConfigSchemaTests
     [InlineData("workflows:\n  - name: w\n    providers: [{provider: p, model: m, type: openai}]\n")]
     [InlineData("workflows:\n  - name: w\n    providers: [{provider: p, model: m, base_url: \"http://x\"}]\n")]
     [InlineData("workflows:\n  - name: w\n    providers: [{provider: p, model: m, type: openai, base_url: \"localhost:1\"}]\n")]
+    [InlineData("workflows:\n  - name: w\n    text_tokens: 0\n    providers: [{provider: p, model: m}]\n")]
+    [InlineData("workflows:\n  - name: w\n    structured_output: {a: string}\n    text_tokens: 5\n    providers: [{provider: p, model: m}]\n")]
     public void ConfigSchema_FileTheLoaderRejects_AlsoRejected(string yaml)
     {
         Assert.Throws<WorkflowConfigException>(() => WorkflowFileLoader.Load(yaml, "bad.yaml"));

@@ -1,0 +1,110 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using System.Globalization;
+using ChatBackend;
+using FakeRiver.Hosting;
+
+namespace Perf.Load;
+
+
+/// <summary>
+/// FakeRiver and ChatBackend as real Kestrel servers on loopback, wired to each other, with a workflow file made
+/// for the run: one simulated provider whose first token comes after P ms and then one every P ms, exactly M
+/// tokens of plain text (<c>text_tokens</c>), event-driven so the webhook and callback hops are exercised.
+/// </summary>
+public sealed class RiverStack : IAsyncDisposable
+{
+    public const string StreamWorkflow = "perf_stream";
+    public const string AcceptWorkflow = "perf_accept";
+    public const string WarmupWorkflow = "perf_warmup";
+    public const int WarmupTokens = 5;
+    public const string ApiKey = "mr_perf_key";
+
+    private readonly WebApplication _river;
+    private readonly WebApplication _backend;
+    private readonly string _configPath;
+
+    private RiverStack(WebApplication river, WebApplication backend, string configPath, string riverUrl, string backendUrl)
+    {
+        _river = river;
+        _backend = backend;
+        _configPath = configPath;
+        RiverUrl = riverUrl;
+        BackendUrl = backendUrl;
+    }
+
+    public string RiverUrl { get; }
+
+    public string BackendUrl { get; }
+
+    public static async Task<RiverStack> StartAsync(int tokens, int paceMs)
+    {
+        var configPath = Path.Combine(Path.GetTempPath(), $"fakeriver-perf-{Environment.ProcessId}.yaml");
+        await File.WriteAllTextAsync(configPath, WorkflowYaml(tokens, paceMs));
+        var riverUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        var backendUrl = $"http://127.0.0.1:{FreePort.Next()}";
+        const string secret = "perf_webhook_secret";
+
+        var river = FakeRiverApp.Create(
+        [
+            $"--urls={riverUrl}", $"--FakeRiver:ConfigPath={configPath}", $"--MODELRIVER_API_KEY={ApiKey}",
+            $"--WEBHOOK_SECRET={secret}", "--Logging:LogLevel:Default=Warning",
+            // Long runs must not hit the token lifetime or the callback timeout before the stream ends.
+            "--FakeRiver:TokenTtl=00:30:00", "--FakeRiver:CallbackTimeout=00:30:00",
+        ]);
+        await river.StartAsync();
+        var backend = ChatBackendApp.Create([], new Dictionary<string, string?>
+        {
+            ["urls"] = backendUrl,
+            ["BACKEND_PUBLIC_URL"] = backendUrl,
+            ["MODELRIVER_API_URL"] = riverUrl,
+            ["MODELRIVER_API_KEY"] = ApiKey,
+            ["WEBHOOK_SECRET"] = secret,
+            ["Logging:LogLevel:Default"] = "Warning",
+        });
+        await backend.StartAsync();
+        return new RiverStack(river, backend, configPath, riverUrl, backendUrl);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _backend.StopAsync();
+        await _river.StopAsync();
+        await _backend.DisposeAsync();
+        await _river.DisposeAsync();
+        File.Delete(_configPath);
+    }
+
+    private static string WorkflowYaml(int tokens, int paceMs)
+    {
+        var rate = (1000.0 / paceMs).ToString("R", CultureInfo.InvariantCulture);
+        return $"""
+            workflows:
+              - name: {StreamWorkflow}
+                event_name: new_chat
+                text_tokens: {tokens}
+                providers:
+                  - provider: openai
+                    model: gpt-4o-mini
+                    ttft_ms: {paceMs}
+                    tokens_per_second: {rate}
+              # Warm-up (JIT, pools): the same path with a short stream, so it does not add M x P to every level.
+              - name: {WarmupWorkflow}
+                event_name: new_chat
+                text_tokens: {WarmupTokens}
+                providers:
+                  - provider: openai
+                    model: gpt-4o-mini
+                    ttft_ms: {paceMs}
+                    tokens_per_second: {rate}
+              # The accept comparison: a standard request whose background work is one immediate token.
+              - name: {AcceptWorkflow}
+                text_tokens: 1
+                providers:
+                  - provider: openai
+                    model: gpt-4o-mini
+            """;
+    }
+}
