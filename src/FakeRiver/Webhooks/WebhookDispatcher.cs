@@ -149,8 +149,15 @@ public sealed class WebhookDispatcher(
     /// <summary>Cancels every pending wait and attempt and waits (bounded by the host) for the loops to end.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)
     {
-        // The container may dispose the dispatcher before or after the host stops it: both orders are fine.
-        if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
+        // The container may dispose the dispatcher before, after or while the host stops it: all orders are fine.
+        try
+        {
+            if (Volatile.Read(ref _disposed) == 0) await _stopping.CancelAsync();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Disposed between the check and the cancel: Dispose cancelled it already.
+        }
         try
         {
             await Task.WhenAll(_running.Values).WaitAsync(cancellationToken);
