@@ -8,13 +8,10 @@ namespace Contract.Admin;
 
 public class AdminEndpointTests
 {
-    private static HarnessHost Start() =>
-        HarnessHost.Start(new HarnessOptions { WithBackend = false, WorkflowYaml = TestWorkflows.Instant });
-
     [Fact]
     public async Task AdminRequests_AfterARequest_ListsItWithStateAndText()
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         var started = await AsyncApi.StartAsync(host, AsyncApi.ChatBody("mr_chatbot_standard"));
         var channelId = started["channel_id"]!.GetValue<string>();
         host.RiverService<RequestRegistry>().TryGet(channelId, out var request);
@@ -38,7 +35,7 @@ public class AdminEndpointTests
     [InlineData("%F0%9F%98%80")]
     public async Task AdminRequest_UnknownChannel_Returns404Envelope(string channelId)
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         using var client = host.RiverClient();
 
         var response = await client.GetAsync($"/__admin/requests/{channelId}");
@@ -50,7 +47,7 @@ public class AdminEndpointTests
     [Fact]
     public async Task AdminReset_AfterTraffic_ForgetsRequestsTokensAndJournals()
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         var started = await AsyncApi.StartAsync(host);
         using var client = host.RiverClient();
 

@@ -8,13 +8,10 @@ namespace Contract.Flow;
 
 public class ReconnectFlowTests
 {
-    private static HarnessHost Start() =>
-        HarnessHost.Start(new HarnessOptions { WithBackend = false, WorkflowYaml = TestWorkflows.Instant });
-
     [Fact]
     public async Task Reconnect_KnownChannel_FreshTokenJoinsAndReplaysFinalResponse()
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         var started = await AsyncApi.StartAsync(host, AsyncApi.ChatBody("mr_chatbot_standard"));
         var channelId = started["channel_id"]!.GetValue<string>();
         host.RiverService<RequestRegistry>().TryGet(channelId, out var request);
@@ -38,7 +35,7 @@ public class ReconnectFlowTests
     [Fact]
     public async Task Reconnect_OldTokenAfterUse_StaysDead()
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         var started = await AsyncApi.StartAsync(host);
         var url = started["websocket_url"]!.GetValue<string>();
         var token = started["ws_token"]!.GetValue<string>();
@@ -60,7 +57,7 @@ public class ReconnectFlowTests
     [InlineData("""{"channel_id":""", HttpStatusCode.BadRequest, "invalid_json")]
     public async Task Reconnect_BadRequest_ReturnsEnvelope(string body, HttpStatusCode status, string code)
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         using var client = host.RiverClient();
 
         var (response, json) = await AsyncApi.PostAsync(client, "/api/v1/ai/reconnect", AsyncApi.Json(body));
@@ -72,7 +69,7 @@ public class ReconnectFlowTests
     [Fact]
     public async Task Reconnect_NoKey_Returns401()
     {
-        await using var host = Start();
+        await using var host = HarnessHost.StartRiverOnly();
         using var client = host.RiverClient(authorized: false);
 
         var (response, json) = await AsyncApi.PostAsync(client, "/api/v1/ai/reconnect", AsyncApi.Json("""{"channel_id":"x"}"""));

@@ -53,6 +53,10 @@ public sealed class HarnessHost : IAsyncDisposable
         return host;
     }
 
+    /// <summary>FakeRiver alone (the test plays the backend) on the instant test workflows.</summary>
+    public static HarnessHost StartRiverOnly() =>
+        Start(new HarnessOptions { WithBackend = false, WorkflowYaml = TestWorkflows.Instant });
+
     /// <summary>An HttpClient that talks to FakeRiver (Bearer key set).</summary>
     public HttpClient RiverClient(bool authorized = true)
     {
