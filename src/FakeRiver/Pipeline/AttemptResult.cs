@@ -4,6 +4,4 @@ namespace FakeRiver.Pipeline;
 public sealed record AttemptResult(string? Failure)
 {
     public static AttemptResult Clean { get; } = new((string?)null);
-
-    public bool SchemaRejected => Failure == OutputGate.SchemaViolation;
 }

@@ -38,14 +38,6 @@ public sealed class RandomSource(int seed)
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    public int Next(int minInclusive, int maxExclusive)
-    {
-        lock (_gate)
-        {
-            return _random.Next(minInclusive, maxExclusive);
-        }
-    }
-
     /// <summary>A seed derived from the run seed and some text: the same inputs give the same seed everywhere.</summary>
     public int Derive(string text)
     {

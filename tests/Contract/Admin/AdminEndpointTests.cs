@@ -12,10 +12,8 @@ public class AdminEndpointTests
     public async Task AdminRequests_AfterARequest_ListsItWithStateAndText()
     {
         await using var host = HarnessHost.StartRiverOnly();
-        var started = await AsyncApi.StartAsync(host, AsyncApi.ChatBody("mr_chatbot_standard"));
-        var channelId = started["channel_id"]!.GetValue<string>();
-        host.RiverService<RequestRegistry>().TryGet(channelId, out var request);
-        await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(10));
+        var request = await AsyncApi.StartAndFinishAsync(host, "mr_chatbot_standard");
+        var channelId = request.ChannelId;
         using var client = host.RiverClient();
 
         var list = JsonNode.Parse(await client.GetStringAsync("/__admin/requests"))!;

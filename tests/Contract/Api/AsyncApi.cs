@@ -34,6 +34,15 @@ public static class AsyncApi
         return json;
     }
 
+    /// <summary>Starts a request on <paramref name="workflow"/> and waits for its final response.</summary>
+    public static async Task<FakeRiver.Requests.RiverRequest> StartAndFinishAsync(HarnessHost host, string workflow)
+    {
+        var started = await StartAsync(host, ChatBody(workflow));
+        host.RiverService<FakeRiver.Requests.RequestRegistry>().TryGet(started["channel_id"]!.GetValue<string>(), out var request);
+        await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(10));
+        return request;
+    }
+
     public static void AssertEnvelope(JsonObject body, string expectedCode)
     {
         ContractAssert.Valid("error-envelope", body);
