@@ -1,5 +1,5 @@
 // The whole flow over real loopback, as the public React demo + official SDK do it: POST /chat to ChatBackend,
-// then the official phoenix client on FakeRiver's socket (`FakeRiver.dll dev` runs both in one process).
+// then the official phoenix client on FakeRiver's socket (`FakeRiver.Tool.dll dev` runs both in one process).
 // Embedded defaults: the simulated provider waits ~250 ms before the first token, so the join comes first.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';

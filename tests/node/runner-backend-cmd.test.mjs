@@ -13,7 +13,7 @@ import path from 'node:path';
 import { repoRoot } from './support/fakeriver.mjs';
 import { expressDir } from './support/express-backend.mjs';
 
-const dll = path.join(repoRoot, 'src', 'FakeRiver', 'bin', 'Debug', 'net10.0', 'FakeRiver.dll');
+const dll = path.join(repoRoot, 'src', 'FakeRiver.Tool', 'bin', 'Debug', 'net10.0', 'FakeRiver.Tool.dll');
 const scenarioDir = path.join(repoRoot, 'scenarios');
 const backendCmd = 'node tests/backends/express/server.js';
 const allScenarios = readdirSync(scenarioDir).filter((f) => f.endsWith('.yaml')).map((f) => f.slice(0, -5));

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 
 namespace ChatBackend.Api;
 

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 
 namespace ChatBackend.Webhooks;
 

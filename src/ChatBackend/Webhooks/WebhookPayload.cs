@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 
 namespace ChatBackend.Webhooks;
 

@@ -14,7 +14,7 @@ public sealed class ScenarioRunFixture : IDisposable
     {
         Output = Path.Combine(Path.GetTempPath(), $"scenario-run-{Guid.NewGuid():N}");
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Release{Path.DirectorySeparatorChar}", StringComparison.Ordinal) ? "Release" : "Debug";
-        var dll = Path.Combine(ScenarioFiles.RepositoryRoot, "src", "FakeRiver", "bin", configuration, "net10.0", "FakeRiver.dll");
+        var dll = Path.Combine(ScenarioFiles.RepositoryRoot, "src", "FakeRiver.Tool", "bin", configuration, "net10.0", "FakeRiver.Tool.dll");
         var start = new ProcessStartInfo("dotnet")
         {
             ArgumentList = { dll, "run", ScenarioFiles.Folder, "--out", Output, "--junit", Path.Combine(Output, "junit.xml") },

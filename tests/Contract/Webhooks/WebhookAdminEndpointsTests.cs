@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 using FakeRiver.Webhooks;
 
 namespace Contract.Webhooks;

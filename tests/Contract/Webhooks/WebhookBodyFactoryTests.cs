@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 using FakeRiver.Requests;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;

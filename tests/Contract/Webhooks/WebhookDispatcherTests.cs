@@ -108,7 +108,7 @@ public class WebhookDispatcherTests
         Assert.Equal(5, long.Parse(second.Headers["x-modelriver-timestamp"], System.Globalization.CultureInfo.InvariantCulture) - long.Parse(first.Headers["x-modelriver-timestamp"], System.Globalization.CultureInfo.InvariantCulture));
         foreach (var request in new[] { first, second })
         {
-            var data = global::ChatBackend.Json.JsJson.Stringify(JsonNode.Parse(request.Body)!["data"]);
+            var data = global::ModelRiver.Wire.Json.JsJson.Stringify(JsonNode.Parse(request.Body)!["data"]);
             Assert.Equal(WebhookSigner.Hmac(WebhookServices.Secret, request.Headers["x-modelriver-timestamp"] + "." + data), request.Headers["x-modelriver-signature"]);
             Assert.Equal(WebhookSigner.Hmac(WebhookServices.Secret, request.Body), request.Headers["mr-signature"]);
             Assert.Equal("ch-f", request.Headers["mr-channel-id"]);

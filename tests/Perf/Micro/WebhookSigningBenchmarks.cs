@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;

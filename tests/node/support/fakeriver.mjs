@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-const dll = path.join(repoRoot, 'src', 'FakeRiver', 'bin', 'Debug', 'net10.0', 'FakeRiver.dll');
+const dll = path.join(repoRoot, 'src', 'FakeRiver.Tool', 'bin', 'Debug', 'net10.0', 'FakeRiver.Tool.dll');
 
 /** A port the OS just handed out on 127.0.0.1 (closed again, so a short race is possible but rare). */
 export function freePort() {

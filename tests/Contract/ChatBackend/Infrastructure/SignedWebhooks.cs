@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
-using ChatBackend.Json;
+using ModelRiver.Wire.Json;
 
 namespace Contract.ChatBackend.Infrastructure;
 

@@ -1,12 +1,12 @@
 using System.Text.Json;
 
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>
 /// Parser settings for every JSON text ChatBackend reads. Duplicate keys are refused while parsing: JsonNode would
 /// otherwise accept them and throw later, on first access, which would turn bad input into a 500.
 /// </summary>
-internal static class StrictJson
+public static class StrictJson
 {
     public static JsonDocumentOptions Options { get; } = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
 }

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Runtime.InteropServices;
 
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>
 /// Prints JSON exactly as JavaScript's <c>JSON.stringify(JSON.parse(text))</c> does. Webhook signatures are computed

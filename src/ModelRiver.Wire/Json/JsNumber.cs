@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>ECMAScript Number::toString for finite doubles, as JSON.stringify uses it (non-finite prints null).</summary>
-internal static class JsNumber
+public static class JsNumber
 {
     /// <summary>Parses JSON number text to the nearest double, as JSON.parse does (overflow gives infinity).</summary>
     public static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);

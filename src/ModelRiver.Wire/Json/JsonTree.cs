@@ -3,14 +3,14 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>
 /// Parses JSON text into a fully built JsonNode tree whose strings are decoded the JavaScript way (lone surrogates
 /// kept). JsonNode.Parse builds lazily and throws on first access to a duplicate key or a lone-surrogate string,
 /// which would surface as a 500 deep inside a handler; here such input fails (duplicates) or works (surrogates) up front.
 /// </summary>
-internal static class JsonTree
+public static class JsonTree
 {
     /// <summary>Parses <paramref name="text"/>; throws <see cref="JsonException"/> when it is not strict JSON.</summary>
     public static JsonNode? Parse(string text)

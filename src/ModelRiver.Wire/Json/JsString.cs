@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>String rules of JSON.stringify (ECMAScript QuoteJSONString) and a decoder of raw JSON string tokens.</summary>
-internal static class JsString
+public static class JsString
 {
     /// <summary>Writes a quoted string: escapes only <c>"</c>, <c>\</c>, controls below U+0020 and lone surrogates.</summary>
     public static void Write(string text, StringBuilder output)

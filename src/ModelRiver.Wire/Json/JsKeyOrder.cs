@@ -1,11 +1,11 @@
-namespace ChatBackend.Json;
+namespace ModelRiver.Wire.Json;
 
 /// <summary>
 /// Property order of a JavaScript object built by JSON.parse: array-index keys ("0", "7", up to 2^32-2) first in
 /// ascending numeric order, then all other keys in insertion order; a repeated key keeps its first position and its
 /// last value. JSON.stringify prints in that order, so a signer must too.
 /// </summary>
-internal static class JsKeyOrder
+public static class JsKeyOrder
 {
     public static IReadOnlyList<T> Arrange<T>(IEnumerable<T> properties, Func<T, string> keyOf)
     {
