@@ -3,8 +3,8 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ModelRiver.Wire.Json;
 using Microsoft.Extensions.Options;
+using ModelRiver.Wire.Json;
 
 namespace ChatBackend.Gateway;
 

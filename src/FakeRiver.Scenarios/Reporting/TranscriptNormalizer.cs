@@ -13,8 +13,14 @@ public sealed partial class TranscriptNormalizer(DateTimeOffset start)
 {
     private static readonly Dictionary<string, string> KindByKey = new(StringComparer.Ordinal)
     {
-        ["channel_id"] = "channel_id", ["ws_token"] = "ws_token", ["project_id"] = "project_id", ["id"] = "id",
-        ["task_id"] = "id", ["record_id"] = "id", ["message_id"] = "id", ["conversation_id"] = "conversation_id",
+        ["channel_id"] = "channel_id",
+        ["ws_token"] = "ws_token",
+        ["project_id"] = "project_id",
+        ["id"] = "id",
+        ["task_id"] = "id",
+        ["record_id"] = "id",
+        ["message_id"] = "id",
+        ["conversation_id"] = "conversation_id",
     };
 
     private readonly Dictionary<string, string> _placeholders = new(StringComparer.Ordinal);

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Pipeline;
 using FakeRiver.Admin;
+using FakeRiver.Pipeline;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Api;

@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
-using ModelRiver.Wire.Json;
 using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
+using ModelRiver.Wire.Json;
 
 namespace FakeRiver.Webhooks;
 

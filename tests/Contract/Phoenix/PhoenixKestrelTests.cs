@@ -74,7 +74,8 @@ public class PhoenixKestrelTests
             services.GetRequiredService<RandomSource>().NewUuid(),
             services.GetRequiredService<IOptions<FakeRiverOptions>>().Value.ProjectId,
             new WorkflowDefinition { Name = "phoenix-test", Providers = [] },
-            services.GetRequiredService<TimeProvider>().GetUtcNow()) { PublicBaseUri = new Uri("http://localhost/") };
+            services.GetRequiredService<TimeProvider>().GetUtcNow())
+        { PublicBaseUri = new Uri("http://localhost/") };
         services.GetRequiredService<RequestRegistry>().Add(request);
         return request;
     }

@@ -2,8 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
-using ModelRiver.Wire.Json;
 using FakeRiver.Webhooks;
+using ModelRiver.Wire.Json;
 
 namespace Contract.Webhooks;
 

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using ModelRiver.Wire.Json;
 using FakeRiver.Requests;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;
+using ModelRiver.Wire.Json;
 
 namespace Contract.Webhooks;
 

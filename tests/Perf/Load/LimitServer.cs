@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 using System.Buffers;
 using System.Net.WebSockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeRiver;
 using FakeRiver.Phoenix;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
 
 namespace Perf.Load;
 

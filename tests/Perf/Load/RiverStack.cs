@@ -1,10 +1,10 @@
+using System.Globalization;
+using ChatBackend;
+using FakeRiver.Hosting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using System.Globalization;
-using ChatBackend;
-using FakeRiver.Hosting;
 
 namespace Perf.Load;
 

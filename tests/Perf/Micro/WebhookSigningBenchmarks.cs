@@ -1,9 +1,9 @@
 using System.Text.Json.Nodes;
 using BenchmarkDotNet.Attributes;
-using ModelRiver.Wire.Json;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;
+using ModelRiver.Wire.Json;
 
 namespace Perf.Micro;
 
