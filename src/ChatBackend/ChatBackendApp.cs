@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBackend.Api;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace ChatBackend;
 
@@ -30,15 +31,25 @@ public static class ChatBackendApp
             if (preview.Port is >= 0 and <= 65535) builder.WebHost.UseUrls($"http://127.0.0.1:{preview.Port}");
         }
 
+        builder.WebHost.ConfigureKestrel(TransportLimits.Apply);
+
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        // The fallback for answers the framework gives without a body: 404 for an unknown route ({"error":"Cannot GET
+        // /x"}, express's words), 405 for a known path with the wrong method, a refused CORS preflight.
+        app.UseStatusCodePages(pages => pages.HttpContext.Response.HasStarted ? Task.CompletedTask
+            : ApiErrors.ForStatus(pages.HttpContext.Response.StatusCode, pages.HttpContext.Request.Method,
+                pages.HttpContext.Request.Path).ExecuteAsync(pages.HttpContext));
         app.UseCors();
         app.MapChatBackend();
         return app;
     }
 
-    // Anything not handled by an endpoint still answers in the example's error shape, never an HTML page.
+    // A transport fault that escaped a handler keeps Kestrel's 4xx; anything else not handled by an endpoint still
+    // answers in the example's error shape, never an HTML page.
     private static Task WriteUnhandledError(HttpContext context) =>
-        ApiErrors.Json(StatusCodes.Status500InternalServerError, new JsonObject { ["error"] = "Internal server error" })
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException fault
+            ? ApiErrors.Transport(fault)
+            : ApiErrors.Json(StatusCodes.Status500InternalServerError, new JsonObject { ["error"] = "Internal server error" }))
             .ExecuteAsync(context);
 }

@@ -82,8 +82,8 @@ public static class FakeRiverSetup
         AdminEndpoints.Map(endpoints);
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();
-        endpoints.MapFallback(static (HttpContext context) =>
-            ApiErrors.NotFound($"No route for {context.Request.Method} {context.Request.Path}", "route_not_found"));
+        // No MapFallback: it would also catch a known path with the wrong method, which routing answers 405 (with
+        // Allow). Unmatched paths get their 404 envelope from the status-code page in FakeRiverApp.
         return endpoints;
     }
 

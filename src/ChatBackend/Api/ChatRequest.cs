@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ChatBackend.Webhooks;
+using ModelRiver.Wire.Json;
 
 namespace ChatBackend.Api;
 
@@ -25,6 +26,7 @@ public sealed record ChatRequest(string Message, string? ConversationId, string?
         else if (!OptionalString(json["conversationId"])) error = "conversationId must be a string";
         else if (!OptionalString(json["workflow"])) error = "workflow must be a string";
         else if (!OptionalStringArray(json["events"])) error = "events must be an array of strings";
+        else if (ForwardedStrings(json).Any(JsString.HasLoneSurrogate)) error = "text fields must be valid Unicode (no lone surrogates)";
         if (error is not null) return null;
 
         return new ChatRequest(
@@ -33,6 +35,14 @@ public sealed record ChatRequest(string Message, string? ConversationId, string?
             NonEmpty(json["workflow"]),
             json["events"] is JsonArray events ? (JsonArray)events.DeepClone() : null);
     }
+
+    // What is forwarded to the gateway, which cannot carry a lone surrogate: refused here as a 400 rather than sent
+    // on and answered with the example's 500 "Failed to start AI request".
+    private static IEnumerable<string> ForwardedStrings(JsonObject json) =>
+        new[] { json["message"], json["conversationId"], json["workflow"] }
+            .Concat(json["events"] as JsonArray ?? [])
+            .Select(JsTruthiness.AsString)
+            .OfType<string>();
 
     private static bool OptionalString(JsonNode? node) => !JsTruthiness.IsTruthy(node) || JsTruthiness.AsString(node) is not null;
 

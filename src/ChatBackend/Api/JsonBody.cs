@@ -17,12 +17,20 @@ public sealed record JsonBody(string Raw, JsonNode? Node, IResult? Problem)
 
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        try
         {
-            // Chunked bodies carry no Content-Length: count while reading and stop at the limit.
-            if (buffer.Length + read > maxBytes) return Fail(ApiErrors.TooLarge());
-            buffer.Write(chunk, 0, read);
+            int read;
+            while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+            {
+                // Chunked bodies carry no Content-Length: count while reading and stop at the limit.
+                if (buffer.Length + read > maxBytes) return Fail(ApiErrors.TooLarge());
+                buffer.Write(chunk, 0, read);
+            }
+        }
+        catch (BadHttpRequestException fault)
+        {
+            // Bad chunk framing, a body cut short or arriving too slowly: Kestrel's 400/408, not a 500.
+            return Fail(ApiErrors.Transport(fault));
         }
 
         var raw = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);

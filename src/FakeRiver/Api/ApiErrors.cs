@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace FakeRiver.Api;
 
@@ -41,6 +42,28 @@ public static class ApiErrors
 
     public static IResult PayloadTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "payload_too_large", $"Request body exceeds {limit} bytes");
+
+    public static IResult MethodNotAllowed(string method, string path) =>
+        Create(StatusCodes.Status405MethodNotAllowed, "invalid_request_error", "method_not_allowed",
+            $"Method {method} is not allowed on {path}");
+
+    /// <summary>A fault of the HTTP transport (bad framing, body cut short or too slow) with Kestrel's status.</summary>
+    public static IResult Transport(BadHttpRequestException fault) => Create(fault.StatusCode, "invalid_request_error",
+        fault.StatusCode == StatusCodes.Status408RequestTimeout ? "request_timeout" : "bad_transport", fault.Message);
+
+    /// <summary>An answer the framework gave without a body (refused upgrade, 405, ...), now in the envelope.</summary>
+    public static IResult ForStatus(int status, string method, string path) => status switch
+    {
+        StatusCodes.Status405MethodNotAllowed => MethodNotAllowed(method, path),
+        StatusCodes.Status404NotFound => NotFound($"No route for {method} {path}", "route_not_found"),
+        _ => Create(status, status == StatusCodes.Status401Unauthorized ? "authentication_error" : "invalid_request_error",
+            StatusCode(status), $"{ReasonPhrases.GetReasonPhrase(status)} ({method} {path})"),
+    };
+
+    private static string StatusCode(int status) =>
+        ReasonPhrases.GetReasonPhrase(status) is { Length: > 0 } phrase
+            ? phrase.ToLowerInvariant().Replace(' ', '_').Replace("-", "", StringComparison.Ordinal)
+            : $"http_{status}";
 
     public static IResult UnsupportedMediaType(string? contentType) =>
         Create(StatusCodes.Status415UnsupportedMediaType, "invalid_request_error", "unsupported_media_type",

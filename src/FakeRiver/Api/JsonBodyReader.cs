@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
+using ModelRiver.Wire.Json;
 
 namespace FakeRiver.Api;
 
@@ -28,6 +29,12 @@ public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
                 buffer.Write(chunk.AsSpan(0, read));
             }
         }
+        catch (BadHttpRequestException e)
+        {
+            // A transport fault while reading (bad chunk size, body cut short, data too slow): Kestrel's own status
+            // (400, 408, 413), in the envelope, instead of an unhandled exception and a 500.
+            return JsonBodyResult.Fail(ApiErrors.Transport(e));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);
@@ -37,7 +44,9 @@ public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(buffer.WrittenSpan, documentOptions: new JsonDocumentOptions { MaxDepth = 64 });
+            // Fully built and checked here (duplicate keys, bad UTF-8, lone surrogates, huge numbers), before any
+            // handler changes state: a lazily parsed tree would throw later, in the middle of a state change.
+            node = WellFormedJson.Parse(buffer.WrittenMemory);
         }
         catch (JsonException e)
         {

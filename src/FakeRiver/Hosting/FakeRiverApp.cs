@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Api;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace FakeRiver.Hosting;
 
@@ -15,9 +16,15 @@ public static class FakeRiverApp
         configure?.Invoke(builder);
         // Listen where ASP.NET Core's --urls / ASPNETCORE_URLS says, else on the documented default.
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DevDefaults.Url);
+        builder.WebHost.ConfigureKestrel(TransportLimits.Apply);
 
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        // Answers the framework gives without a body get the envelope too: 404 for an unknown route, 405 (with Allow)
+        // for a known path with the wrong method, a refused socket upgrade.
+        app.UseStatusCodePages(pages => pages.HttpContext.Response.HasStarted ? Task.CompletedTask
+            : ApiErrors.ForStatus(pages.HttpContext.Response.StatusCode, pages.HttpContext.Request.Method,
+                pages.HttpContext.Request.Path).ExecuteAsync(pages.HttpContext));
         app.UseWebSockets();
         app.MapFakeRiver();
         return app;
@@ -26,8 +33,11 @@ public static class FakeRiverApp
     /// <summary>The first address the app listens on, once started.</summary>
     public static string ListeningUrl(WebApplication app) => app.Urls.FirstOrDefault() ?? DevDefaults.Url;
 
-    // A bug still answers with the error envelope, never an HTML page or an empty body.
+    // A transport fault that escaped a handler keeps Kestrel's 4xx; a bug still answers with the error envelope,
+    // never an HTML page or an empty body.
     private static Task WriteUnhandledError(HttpContext context) =>
-        ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error")
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException fault
+            ? ApiErrors.Transport(fault)
+            : ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error"))
             .ExecuteAsync(context);
 }

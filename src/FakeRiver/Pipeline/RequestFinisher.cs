@@ -59,11 +59,13 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
             request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_error", reported, null), isFinal: true);
             return CallbackOutcome.Accepted;
         }
-        if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Completed)) return Rejected(request);
+        // The final response is built before the state moves: if building it failed, the request would be
+        // `completed` with nothing pushed, and the browser would wait forever.
         var taskId = body["task_id"] is JsonValue id && id.TryGetValue<string>(out var text) ? text : null;
+        var final = ResponsePayloads.Completed(request, (JsonObject)body["data"]!, taskId, body["metadata"] as JsonObject);
+        if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Completed)) return Rejected(request);
         request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "completed"));
-        request.Log.PublishResponse(
-            ResponsePayloads.Completed(request, (JsonObject)body["data"]!, taskId, body["metadata"] as JsonObject), isFinal: true);
+        request.Log.PublishResponse(final, isFinal: true);
         return CallbackOutcome.Accepted;
     }
 

@@ -1,5 +1,5 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeRiver.Api;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Webhooks;
@@ -20,18 +20,13 @@ public static class WebhookAdminEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SendAsync(HttpRequest http, WebhookDispatcher dispatcher, RandomSource random, TimeProvider time)
+    private static async Task<IResult> SendAsync(HttpRequest http, JsonBodyReader reader, WebhookDispatcher dispatcher,
+        RandomSource random, TimeProvider time)
     {
-        JsonNode? input;
-        try
-        {
-            input = await JsonNode.ParseAsync(http.Body, cancellationToken: http.HttpContext.RequestAborted);
-        }
-        catch (JsonException)
-        {
-            return BadRequest("Request body must be valid JSON.", null);
-        }
-        if (input is not JsonObject body) return BadRequest("Request body must be a JSON object.", null);
+        // The shared reader: media type, size cap and strict parsing, like every other JSON endpoint.
+        var read = await reader.ReadObjectAsync(http, http.HttpContext.RequestAborted);
+        if (!read.IsOk) return read.Error;
+        var body = read.Body;
         if (body["url"] is not JsonValue urlNode || !urlNode.TryGetValue<string>(out var url)
             || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps))
         {

@@ -72,6 +72,17 @@ public static class JsString
         return output.ToString();
     }
 
+    /// <summary>True when <paramref name="text"/> holds a surrogate without its pair (JavaScript allows it, UTF-8 cannot carry it).</summary>
+    public static bool HasLoneSurrogate(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsHighSurrogate(text[i]) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1])) i++;
+            else if (char.IsSurrogate(text[i])) return true;
+        }
+        return false;
+    }
+
     private static void AppendEscape(char c, StringBuilder output) =>
         output.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
 }
