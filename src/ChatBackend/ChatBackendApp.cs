@@ -48,8 +48,10 @@ public static class ChatBackendApp
     // A transport fault that escaped a handler keeps Kestrel's 4xx; anything else not handled by an endpoint still
     // answers in the example's error shape, never an HTML page.
     private static Task WriteUnhandledError(HttpContext context) =>
-        (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException fault
-            ? ApiErrors.Transport(fault)
-            : ApiErrors.Json(StatusCodes.Status500InternalServerError, new JsonObject { ["error"] = "Internal server error" }))
-            .ExecuteAsync(context);
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            BadHttpRequestException fault => ApiErrors.Transport(fault),
+            IOException fault => ApiErrors.BadRequest($"Request body could not be read: {fault.Message}"),
+            _ => ApiErrors.Json(StatusCodes.Status500InternalServerError, new JsonObject { ["error"] = "Internal server error" }),
+        }).ExecuteAsync(context);
 }

@@ -32,6 +32,11 @@ public sealed record JsonBody(string Raw, JsonNode? Node, IResult? Problem)
             // Bad chunk framing, a body cut short or arriving too slowly: Kestrel's 400/408, not a 500.
             return Fail(ApiErrors.Transport(fault));
         }
+        catch (IOException fault)
+        {
+            // Kestrel reports some framing faults (a chunk size that overflows) as a plain IOException.
+            return Fail(ApiErrors.BadRequest($"Request body could not be read: {fault.Message}"));
+        }
 
         var raw = Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
         // express.json turns an empty body into {}.

@@ -38,7 +38,7 @@ public static class SignatureVerifier
         if (string.IsNullOrWhiteSpace(rawBody)) return null;
         try
         {
-            using var document = JsonDocument.Parse(rawBody, StrictJson.Options);
+            using var document = StrictJson.Parse(rawBody);
             var root = document.RootElement;
             return root.ValueKind == JsonValueKind.Object && root.TryGetProperty("data", out var data) && JsTruthiness.IsTruthy(data)
                 ? JsJson.Stringify(data)

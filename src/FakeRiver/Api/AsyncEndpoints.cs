@@ -22,8 +22,11 @@ public static class AsyncEndpoints
         if (!read.IsOk) return read.Error;
         var (spec, error) = parser.Parse(read.Body);
         if (error is not null) return error;
+        // websocket_url and callback_url are built from the Host header: refuse one that cannot form a URL up front.
+        if (!PublicAddress.TryBaseUri(context.Request, out var baseUri))
+            return ApiErrors.BadRequest("The Host header does not form a valid URL", "invalid_host");
 
-        var request = factory.Create(spec!, read.Body, PublicAddress.BaseUri(context.Request));
+        var request = factory.Create(spec!, read.Body, baseUri);
         var token = tokens.Issue(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 

@@ -35,6 +35,11 @@ public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
             // (400, 408, 413), in the envelope, instead of an unhandled exception and a 500.
             return JsonBodyResult.Fail(ApiErrors.Transport(e));
         }
+        catch (IOException e)
+        {
+            // Kestrel reports some framing faults (a chunk size that overflows) as a plain IOException.
+            return JsonBodyResult.Fail(ApiErrors.BadRequest($"Request body could not be read: {e.Message}", "bad_transport"));
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(chunk);

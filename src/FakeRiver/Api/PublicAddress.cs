@@ -1,3 +1,5 @@
+using System.Diagnostics.CodeAnalysis;
+
 namespace FakeRiver.Api;
 
 /// <summary>
@@ -6,8 +8,9 @@ namespace FakeRiver.Api;
 /// </summary>
 public static class PublicAddress
 {
-    public static Uri BaseUri(HttpRequest request) =>
-        new($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}/");
+    /// <summary>False when the Host header cannot form a URL (Kestrel lets some through, e.g. <c>x_y..z</c>).</summary>
+    public static bool TryBaseUri(HttpRequest request, [NotNullWhen(true)] out Uri? baseUri) =>
+        Uri.TryCreate($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}/", UriKind.Absolute, out baseUri);
 
     /// <summary>The Phoenix socket mount, without the <c>/websocket</c> suffix (the client appends it).</summary>
     public static string WebSocketUrl(Uri baseUri)

@@ -36,8 +36,10 @@ public static class FakeRiverApp
     // A transport fault that escaped a handler keeps Kestrel's 4xx; a bug still answers with the error envelope,
     // never an HTML page or an empty body.
     private static Task WriteUnhandledError(HttpContext context) =>
-        (context.Features.Get<IExceptionHandlerFeature>()?.Error is BadHttpRequestException fault
-            ? ApiErrors.Transport(fault)
-            : ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error"))
-            .ExecuteAsync(context);
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error switch
+        {
+            BadHttpRequestException fault => ApiErrors.Transport(fault),
+            IOException fault => ApiErrors.BadRequest($"Request body could not be read: {fault.Message}", "bad_transport"),
+            _ => ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error"),
+        }).ExecuteAsync(context);
 }

@@ -15,7 +15,7 @@ public static class JsonTree
     /// <summary>Parses <paramref name="text"/>; throws <see cref="JsonException"/> when it is not strict JSON.</summary>
     public static JsonNode? Parse(string text)
     {
-        using var document = JsonDocument.Parse(text, StrictJson.Options);
+        using var document = StrictJson.Parse(text);
         return Build(document.RootElement);
     }
 

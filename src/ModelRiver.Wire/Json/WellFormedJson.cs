@@ -19,17 +19,8 @@ public static class WellFormedJson
     /// <summary>Parses <paramref name="utf8"/>; throws <see cref="JsonException"/> naming the first problem.</summary>
     public static JsonNode? Parse(ReadOnlyMemory<byte> utf8)
     {
-        JsonDocument document;
-        try
-        {
-            document = JsonDocument.Parse(utf8, Options);
-        }
-        catch (InvalidOperationException)
-        {
-            // The duplicate-key check unescapes every property name, and throws this on a lone surrogate escape.
-            throw new JsonException("A property name is not valid Unicode (a lone surrogate escape).");
-        }
-        using (document) return Build(document.RootElement, JsonPath.Root);
+        using var document = StrictJson.Parse(utf8, Options);
+        return Build(document.RootElement, JsonPath.Root);
     }
 
     private static JsonNode? Build(JsonElement element, JsonPath path) => element.ValueKind switch

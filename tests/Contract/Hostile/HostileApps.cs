@@ -28,17 +28,20 @@ public sealed class HostileApps : IAsyncDisposable
     private HostileApps()
     {
         File.WriteAllText(_workflowFile, TestWorkflows.Instant);
+        var riverPort = FreePort();
         River = new WebApplicationFactory<FakeRiverEntry>().WithWebHostBuilder(web =>
         {
             web.UseSetting("MODELRIVER_API_KEY", ApiKey);
             web.UseSetting("WEBHOOK_SECRET", WebhookSecret);
             web.UseSetting("FakeRiver:ConfigPath", _workflowFile);
             web.UseSetting("FakeRiver:TokenTtl", TokenTtl.ToString());
+            // Each app listens where "urls" says (each adds its default address only when this is empty).
+            web.UseSetting("urls", $"http://127.0.0.1:{riverPort}");
             Common(web);
         });
-        River.UseKestrel(0);
+        River.UseKestrel();
         River.StartServer();
-        RiverEndPoint = EndPointOf(River.CreateClient().BaseAddress!);
+        RiverEndPoint = new IPEndPoint(IPAddress.Loopback, riverPort);
 
         var backendPort = FreePort();
         Backend = new WebApplicationFactory<ChatBackendEntry>().WithWebHostBuilder(web =>
@@ -47,7 +50,6 @@ public sealed class HostileApps : IAsyncDisposable
             web.UseSetting("MODELRIVER_API_KEY", ApiKey);
             web.UseSetting("BACKEND_PUBLIC_URL", $"http://127.0.0.1:{backendPort}");
             web.UseSetting("WEBHOOK_SECRET", WebhookSecret);
-            // The app listens where "urls" says (it adds its own PORT address only when this is empty).
             web.UseSetting("urls", $"http://127.0.0.1:{backendPort}");
             Common(web);
         });
@@ -76,7 +78,8 @@ public sealed class HostileApps : IAsyncDisposable
 
     private void Common(IWebHostBuilder web)
     {
-        web.ConfigureLogging(logging => logging.AddProvider(Errors));
+        // Only the error counter: ten thousand requests' console logs would cost more than the requests.
+        web.ConfigureLogging(logging => logging.ClearProviders().AddProvider(Errors));
         web.ConfigureTestServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
@@ -88,8 +91,6 @@ public sealed class HostileApps : IAsyncDisposable
             });
         });
     }
-
-    private static IPEndPoint EndPointOf(Uri uri) => new(IPAddress.Loopback, uri.Port);
 
     private static int FreePort()
     {

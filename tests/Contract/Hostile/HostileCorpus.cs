@@ -49,6 +49,7 @@ public static class HostileCorpus
             IsHead = directives.Contains("#head"),
             ProtocolFault = directives.Contains("#protocol"),
             MayCloseWithoutAnswer = directives.Contains("#may-close"),
+            VersionNotSupported = directives.Contains("#version-not-supported"),
         };
     }
 }

@@ -28,9 +28,12 @@ public sealed class HostileRunner(HostileApps apps, HostileFigures figures)
                 if (!input.MayCloseWithoutAnswer && input.Ending != InputEnding.HalfClose) figures.Fail($"{input}: connection closed without an answer");
                 return;
         }
-        var source = input.ProtocolFault ? "kestrel" : app;
-        figures.CountHttp($"{source} {response.Status}");
-        CheckAnswer(input.ToString(), input.App, response, envelopeExpected: !input.ProtocolFault && !input.IsHead);
+        // A protocol fault is answered by Kestrel itself (no body) when Kestrel refuses it; if it got through, the
+        // app answered and owes its envelope like for any other input.
+        var byKestrel = input.ProtocolFault && response.Body.Length == 0;
+        figures.CountHttp($"{(byKestrel ? "kestrel" : app)} {response.Status}");
+        if (input.VersionNotSupported && response.Status == 505) return;
+        CheckAnswer(input.ToString(), input.App, response, envelopeExpected: !byKestrel && !input.IsHead);
     }
 
     /// <summary>No 5xx, ever; a 4xx from the app carries the app's envelope.</summary>

@@ -35,24 +35,32 @@ public class HostileSuiteTests(ITestOutputHelper output)
         await using var apps = HostileApps.Start();
         var figures = new HostileFigures();
         var runner = new HostileRunner(apps, figures);
-        var channels = await CreateAwaitingChannelsAsync(apps);
+        // Guarded channels only ever get bodies that cannot be valid, so their state must not move; the corpus channel
+        // also gets the corpus bodies, some of which are valid callbacks (one reports an error, and fails its request).
+        var all = await CreateAwaitingChannelsAsync(apps, AwaitingChannelCount + 1);
+        var channels = all.Take(AwaitingChannelCount).ToList();
+        var corpusChannel = all[^1].ChannelId;
         var targets = new HostileTargets(apps.RiverEndPoint.ToString(), apps.BackendEndPoint.ToString(), HostileApps.ApiKey,
             HostileApps.WebhookSecret, channels.Select(c => c.ChannelId).ToList(), apps.Clock.GetUtcNow().ToUnixTimeSeconds());
         var random = new PCG(1, seed);
 
-        await runner.SendHttpAsync(HttpInputsFor(targets, random));
-        await runner.SendUpgradesAsync(Upgrades(apps, channels));
+        await runner.SendHttpAsync(HttpInputsFor(targets, corpusChannel, random));
+        var (upgrades, reused) = Upgrades(apps, channels);
+        await runner.SendUpgradesAsync(upgrades);
+        // Only after the first use of each token has finished: a reused token is refused.
+        await runner.SendUpgradesAsync(reused);
         await runner.RunPlansAsync(Enumerable.Range(0, SocketPlans).Select(_ => (Generate(WsInputs.Plan, random), Issue(apps, channels[0]))));
         await runner.SendUpgradesAsync(ExpiredTokenUpgrades(apps, channels));
 
         var untouched = channels.Count(c => c.State == RequestState.AwaitingCallback && !c.Log.IsFinal);
-        await AssertCallbackStillCompletesAsync(apps, channels[0]);
-        var chat = await RunChatAsync(apps);
-
+        output.WriteLine("channel states: " + string.Join(", ", channels.Select(c => c.State)));
         var report = figures.Report(seed.ToString(System.Globalization.CultureInfo.InvariantCulture), clock.Elapsed, apps.Errors.Errors.Count);
         output.WriteLine(report);
         foreach (var error in apps.Errors.Errors.Take(10)) output.WriteLine("framework error: " + error);
         await File.WriteAllTextAsync(Path.Combine(AppContext.BaseDirectory, "hostile-figures.txt"), report);
+
+        await AssertCallbackStillCompletesAsync(apps, channels[0]);
+        var chat = await RunChatAsync(apps);
 
         Assert.True(figures.Failures.Count == 0, $"seed {seed}: {figures.Failures.Count} failures\n{report}");
         Assert.Empty(apps.Errors.Errors);
@@ -62,7 +70,7 @@ public class HostileSuiteTests(ITestOutputHelper output)
         Assert.Equal("completed", chat);
     }
 
-    private static IEnumerable<HttpInput> HttpInputsFor(HostileTargets targets, PCG random)
+    private static IEnumerable<HttpInput> HttpInputsFor(HostileTargets targets, string corpusChannel, PCG random)
     {
         var corpus = HostileCorpus.Bodies();
         var inputs = new List<HttpInput>();
@@ -70,7 +78,7 @@ public class HostileSuiteTests(ITestOutputHelper output)
         {
             inputs.AddRange(HostileCorpus.Requests(app, targets.Host(app), targets.Auth, targets.AwaitingChannels[1]));
             string[] paths = app == TargetApp.River
-                ? ["/v1/ai/async", "/api/v1/ai/async", "/api/v1/ai/reconnect", $"/v1/callback/{targets.AwaitingChannels[2]}", "/__admin/webhooks/send"]
+                ? ["/v1/ai/async", "/api/v1/ai/async", "/api/v1/ai/reconnect", $"/v1/callback/{corpusChannel}", "/__admin/webhooks/send"]
                 : ["/chat", "/webhook/modelriver"];
             foreach (var (name, body) in corpus)
             {
@@ -91,29 +99,39 @@ public class HostileSuiteTests(ITestOutputHelper output)
 
     private static T Generate<T>(Gen<T> gen, PCG random) => gen.Generate(random, null, out _);
 
-    private static IEnumerable<(string, byte[], bool)> Upgrades(HostileApps apps, IReadOnlyList<RiverRequest> channels)
+    private static (List<(string, byte[], bool)> First, List<(string, byte[], bool)> Reused) Upgrades(HostileApps apps, IReadOnlyList<RiverRequest> channels)
     {
         var host = apps.RiverEndPoint.ToString();
         string Target(string token, string vsn = "&vsn=2.0.0") => $"/socket/websocket?token={Uri.EscapeDataString(token)}{vsn}";
+        var first = new List<(string, byte[], bool)>();
+        var reused = new List<(string, byte[], bool)>();
         for (var i = 0; i < 20; i++)
         {
             // A token works once; the second use is refused with 403.
-            var used = Issue(apps, channels[i % channels.Count]);
-            yield return ("fresh token", RawWebSocket.Upgrade(Target(used), host), true);
-            yield return ("used token", RawWebSocket.Upgrade(Target(used), host), false);
-            yield return ("no token", RawWebSocket.Upgrade("/socket/websocket?vsn=2.0.0", host), false);
-            yield return ("garbage token", RawWebSocket.Upgrade(Target($"garbage-{i}-\u00e9\0"), host), false);
-            yield return ("huge token", RawWebSocket.Upgrade(Target(new string('t', 4000 + i)), host), false);
-            yield return ("bad vsn", RawWebSocket.Upgrade(Target(Issue(apps, channels[0]), "&vsn=3.0.0"), host), false);
-            yield return ("two vsn", RawWebSocket.Upgrade(Target(Issue(apps, channels[0]), "&vsn=2.0.0&vsn=1.0.0"), host), false);
-            yield return ("no key", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, withKey: false), false);
-            yield return ("version 8", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, version: "8"), false);
-            yield return ("upgrade h2c", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, upgrade: "h2c"), false);
-            yield return ("POST upgrade", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, method: "POST"), false);
-            yield return ("bad key", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, ["Sec-WebSocket-Key: abc"], withKey: false), false);
-            yield return ("odd path", RawWebSocket.Upgrade("/socket/websocket/../websocket?vsn=2.0.0", host), false);
-            yield return ("longpoll path", RawWebSocket.Upgrade("/socket/longpoll?vsn=2.0.0", host), false);
+            var token = Issue(apps, channels[i % channels.Count]);
+            first.Add(("fresh token", RawWebSocket.Upgrade(Target(token), host), true));
+            reused.Add(("used token", RawWebSocket.Upgrade(Target(token), host), false));
+            first.AddRange(UpgradeFaults(apps, channels, i));
         }
+        return (first, reused);
+    }
+
+    private static IEnumerable<(string, byte[], bool)> UpgradeFaults(HostileApps apps, IReadOnlyList<RiverRequest> channels, int i)
+    {
+        var host = apps.RiverEndPoint.ToString();
+        string Target(string token, string vsn = "&vsn=2.0.0") => $"/socket/websocket?token={Uri.EscapeDataString(token)}{vsn}";
+        yield return ("no token", RawWebSocket.Upgrade("/socket/websocket?vsn=2.0.0", host), false);
+        yield return ("garbage token", RawWebSocket.Upgrade(Target($"garbage-{i}-\u00e9\0"), host), false);
+        yield return ("huge token", RawWebSocket.Upgrade(Target(new string('t', 4000 + i)), host), false);
+        yield return ("bad vsn", RawWebSocket.Upgrade(Target(Issue(apps, channels[0]), "&vsn=3.0.0"), host), false);
+        yield return ("two vsn", RawWebSocket.Upgrade(Target(Issue(apps, channels[0]), "&vsn=2.0.0&vsn=1.0.0"), host), false);
+        yield return ("no key", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, withKey: false), false);
+        yield return ("version 8", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, version: "8"), false);
+        yield return ("upgrade h2c", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, upgrade: "h2c"), false);
+        yield return ("POST upgrade", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, method: "POST"), false);
+        yield return ("bad key", RawWebSocket.Upgrade(Target(Issue(apps, channels[0])), host, ["Sec-WebSocket-Key: abc"], withKey: false), false);
+        yield return ("odd path", RawWebSocket.Upgrade("/socket/websocket/../websocket?vsn=2.0.0", host), false);
+        yield return ("longpoll path", RawWebSocket.Upgrade("/socket/longpoll?vsn=2.0.0", host), false);
     }
 
     /// <summary>Tokens issued, then the clock moved past their lifetime: each upgrade is refused with 403.</summary>
@@ -128,11 +146,11 @@ public class HostileSuiteTests(ITestOutputHelper output)
         apps.RiverService<WsTokenStore>().Issue(channel.ProjectId, channel.ChannelId).Token;
 
     /// <summary>Event-driven requests (no webhook URL) that wait for a callback the suite never sends validly until the end.</summary>
-    private static async Task<IReadOnlyList<RiverRequest>> CreateAwaitingChannelsAsync(HostileApps apps)
+    private static async Task<IReadOnlyList<RiverRequest>> CreateAwaitingChannelsAsync(HostileApps apps, int count)
     {
         using var http = RiverClient(apps);
         var channels = new List<RiverRequest>();
-        for (var i = 0; i < AwaitingChannelCount; i++)
+        for (var i = 0; i < count; i++)
         {
             var response = await http.PostAsJsonAsync("/v1/ai/async", new JsonObject
             {
@@ -180,8 +198,8 @@ public class HostileSuiteTests(ITestOutputHelper output)
 
         using var socket = new ClientWebSocket();
         using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        var url = $"{chat!["websocket_url"]!.GetValue<string>()}?token={Uri.EscapeDataString(chat["ws_token"]!.GetValue<string>())}&vsn=2.0.0";
-        await socket.ConnectAsync(new Uri(url), limit.Token);
+        var url = FakeRiver.Scenarios.Browser.PhoenixChannelClient.SocketUri(chat!["websocket_url"]!.GetValue<string>(), chat["ws_token"]!.GetValue<string>());
+        await socket.ConnectAsync(url, limit.Token);
         var join = new JsonArray("1", "1", chat["websocket_channel"]!.GetValue<string>(), "phx_join", new JsonObject()).ToJsonString();
         await socket.SendAsync(Encoding.UTF8.GetBytes(join), WebSocketMessageType.Text, true, limit.Token);
         apps.Clock.Advance(TimeSpan.FromSeconds(30));

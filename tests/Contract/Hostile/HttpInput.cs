@@ -32,6 +32,9 @@ public sealed record HttpInput(string Name, TargetApp App, byte[] Bytes)
 
     public bool ProtocolFault { get; init; }
 
+    /// <summary>An HTTP version Kestrel does not speak: its answer is 505 (RFC 9110), the one 5xx the suite accepts.</summary>
+    public bool VersionNotSupported { get; init; }
+
     /// <summary>The server may close without answering (it refused a huge upload mid-way).</summary>
     public bool MayCloseWithoutAnswer { get; init; }
 

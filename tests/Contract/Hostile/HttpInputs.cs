@@ -110,7 +110,9 @@ public static class HttpInputs
             var target = path.Replace("{channel}", targets.AwaitingChannels[0], StringComparison.Ordinal);
             List<(string, string)> headers = app == TargetApp.River ? [("Authorization", targets.Auth)] : [];
             var bytes = RawRequest.Build(method, Encoding.Latin1.GetString(Encoding.UTF8.GetBytes(target)), targets.Host(app), headers, [], Framing.ContentLength);
-            return new HttpInput($"{method} {Short(target)}", app, bytes) { IsHead = method == "HEAD" };
+            // Kestrel itself refuses a target with a NUL or raw non-ASCII bytes (400, before the app runs).
+            var refusedByKestrel = target.Contains("%00", StringComparison.Ordinal) || target.Any(c => c > 127);
+            return new HttpInput($"{method} {Short(target)}", app, bytes) { IsHead = method == "HEAD", ProtocolFault = refusedByKestrel };
         });
 
     private static IEnumerable<(string, string)> WebhookHeaders(HostileTargets targets, byte[] body, bool signed)

@@ -37,6 +37,31 @@ public class TransportFaultTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Async_ChunkSizeOverflow_Returns400Envelope()
+    {
+        // Kestrel reports this one as a plain IOException, not a BadHttpRequestException.
+        var response = await SendAsync(TargetApp.River,
+            "POST /v1/ai/async HTTP/1.1\r\nHost: {{HOST}}\r\n" + Auth + "Content-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\nffffffffffffffffffff\r\n{}\r\n0\r\n\r\n");
+
+        Assert.Equal(400, response.Status);
+        Assert.True(Envelope.IsRiverEnvelope(response.Body), response.BodyText);
+        Assert.Empty(_apps.Errors.Errors);
+    }
+
+    [Fact]
+    public async Task Async_HostHeaderThatFormsNoUrl_Returns400AndRegistersNothing()
+    {
+        var before = _apps.RiverService<FakeRiver.Requests.RequestRegistry>().All().Count;
+
+        var response = await SendAsync(TargetApp.River, Post("/v1/ai/async",
+            "{\"workflow\":\"mr_chatbot_standard\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}", Auth).Replace("Host: {{HOST}}", "Host: x_y..z:1", StringComparison.Ordinal));
+
+        Assert.Equal(400, response.Status);
+        Assert.True(Envelope.IsRiverEnvelope(response.Body), response.BodyText);
+        Assert.Equal(before, _apps.RiverService<FakeRiver.Requests.RequestRegistry>().All().Count);
+    }
+
+    [Fact]
     public async Task Async_StalledBody_Returns408Envelope()
     {
         var response = await SendAsync(TargetApp.River,
@@ -142,6 +167,16 @@ public class TransportFaultTests : IAsyncLifetime
     public async Task Backend_ChatMessageWithLoneSurrogate_Returns400NotTheGateway500()
     {
         var response = await SendAsync(TargetApp.Backend, Post("/chat", "{\"message\":\"hi \\ud800\"}", ""));
+
+        Assert.Equal(400, response.Status);
+        Assert.True(Envelope.IsBackendEnvelope(response.Body), response.BodyText);
+    }
+
+    [Fact]
+    public async Task Backend_WebhookWithLoneSurrogateKey_Returns400InTheExampleErrorShape()
+    {
+        var response = await SendAsync(TargetApp.Backend, Post("/webhook/modelriver", "{\"\\udfff\":1}",
+            "X-ModelRiver-Signature: 00\r\nX-ModelRiver-Timestamp: 1\r\n"));
 
         Assert.Equal(400, response.Status);
         Assert.True(Envelope.IsBackendEnvelope(response.Body), response.BodyText);

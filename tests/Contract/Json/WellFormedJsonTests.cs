@@ -57,4 +57,8 @@ public class WellFormedJsonTests
         Assert.Equal("\U0001F600 é", node!["e"]!.GetValue<string>());
         Assert.Equal("{\"e\":\"\U0001F600 é\",\"n\":1e+21,\"a\":[true,null,{}]}", JsJson.Stringify(node));
     }
+
+    [Fact]
+    public void JsonTreeParse_LoneSurrogateKey_ThrowsJsonExceptionNotInvalidOperation() =>
+        Assert.Throws<JsonException>(() => JsonTree.Parse("{\"\\udfff\":1}"));
 }
