@@ -22,7 +22,8 @@ public static class AdHocWorkflow
         // OpenAI form: {"type":"json_schema","json_schema":{"schema":{...}}}; else a bare schema.
         if (body["response_format"] is JsonObject format)
         {
-            if (format["json_schema"]?["schema"] is JsonObject wrapped) return (JsonObject)wrapped.DeepClone();
+            // Pattern, not the ?[] indexer: that throws when json_schema is an array or a string (a 500 before).
+            if (format["json_schema"] is JsonObject { } jsonSchema && jsonSchema["schema"] is JsonObject wrapped) return (JsonObject)wrapped.DeepClone();
             if (format["type"] is JsonValue type && type.TryGetValue<string>(out var kind) && kind == "object") return (JsonObject)format.DeepClone();
         }
         return null;

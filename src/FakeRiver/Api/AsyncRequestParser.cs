@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeRiver.StructuredOutput;
 using FakeRiver.Workflows;
 
 namespace FakeRiver.Api;
@@ -8,7 +9,7 @@ namespace FakeRiver.Api;
 /// Validates an async request body (reference 1.2) and resolves its workflow. Every problem is a 4xx with the
 /// error envelope naming the offending field in <c>param</c>.
 /// </summary>
-public sealed class AsyncRequestParser(WorkflowCatalog workflows)
+public sealed class AsyncRequestParser(WorkflowCatalog workflows, OutputValidator validator)
 {
     // Fields with a meaning; any other top-level key is echoed back in customer_data (as on modelriver.com).
     private static readonly HashSet<string> KnownFields =
@@ -28,6 +29,7 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
 
         var (workflow, workflowError) = ResolveWorkflow(body);
         if (workflowError is not null) return (null, workflowError);
+        if (CheckInlineSchema(workflow!, body) is { } schemaError) return (null, schemaError);
 
         var (events, eventsError) = ReadEvents(body);
         if (eventsError is not null) return (null, eventsError);
@@ -79,6 +81,25 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
         if (!TryString(body["provider"], out var provider) || !TryString(body["model"], out var model))
             return (null, ApiErrors.BadRequest("Either 'workflow' or both 'provider' and 'model' are required", "missing_field", "workflow"));
         return (AdHocWorkflow.Create(provider, model, body), null);
+    }
+
+    /// <summary>
+    /// An inline schema (provider + model requests) is compiled here, before anything is registered: a schema that is
+    /// not one (<c>"properties": 7</c>) used to be accepted and then crash the request's pipeline in the background.
+    /// </summary>
+    private IResult? CheckInlineSchema(WorkflowDefinition workflow, JsonObject body)
+    {
+        if (body["workflow"] is not null || workflow.OutputSchema is not { } schema) return null;
+        try
+        {
+            validator.Parse(schema);
+            return null;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            var field = body.ContainsKey("structured_output_schema") ? "structured_output_schema" : "response_format";
+            return ApiErrors.BadRequest($"'{field}' is not a usable JSON Schema: {e.Message}", "invalid_schema", field);
+        }
     }
 
     private static (IReadOnlyList<string> Events, IResult? Error) ReadEvents(JsonObject body)

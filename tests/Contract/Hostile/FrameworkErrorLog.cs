@@ -10,8 +10,12 @@ namespace Contract.Hostile;
 public sealed class FrameworkErrorLog : ILoggerProvider
 {
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _appErrors = new();
 
     public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Errors the apps log themselves (a refused callback URL, a crashed pipeline): reported, not asserted.</summary>
+    public IReadOnlyCollection<string> AppErrors => _appErrors;
 
     public ILogger CreateLogger(string categoryName) => new Logger(categoryName, this);
 
@@ -28,8 +32,10 @@ public sealed class FrameworkErrorLog : ILoggerProvider
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
             if (logLevel < LogLevel.Error) return;
-            if (logLevel < LogLevel.Critical && !category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)) return;
-            owner._errors.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
+            var queue = logLevel < LogLevel.Critical && !category.StartsWith("Microsoft.AspNetCore", StringComparison.Ordinal)
+                ? owner._appErrors
+                : owner._errors;
+            queue.Enqueue($"{category}: {formatter(state, exception)} {exception?.GetType().Name}: {exception?.Message}");
         }
     }
 }

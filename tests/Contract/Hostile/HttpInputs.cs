@@ -65,10 +65,21 @@ public static class HttpInputs
             "delivery_method", "structured_output_schema", "response_format", "temperature", "max_tokens"),
     };
 
+    /// <summary>An ad-hoc request (provider + model) whose schema or response format is any value at all.</summary>
+    private static readonly Gen<string> AdHocSchema = Gen.Select(
+            Gen.OneOf("structured_output_schema", "response_format"),
+            Gen.Frequency(
+                (3, JsonText.Value(3)),
+                (2, JsonText.ObjectWith("type", "properties", "items", "required", "minItems", "maxItems", "enum", "anyOf", "$ref", "json_schema", "schema")),
+                (1, Gen.OneOf("\"array<\"", "\"{a: string\"", "\"string | \"", "\"array<{t: 'a' | }>\"", "\"{}\"", "\"?\""))))
+        .Select((field, value) =>
+            $"{{\"provider\":\"openai\",\"model\":\"gpt-4o-mini\",\"messages\":[{{\"role\":\"user\",\"content\":\"x\"}}],\"{field}\":{value}}}");
+
     /// <summary>A hostile body for <paramref name="path"/>.</summary>
     private static Gen<byte[]> Body(string path, HostileTargets targets, IReadOnlyList<(string Name, byte[] Body)> corpus) => Gen.Frequency(
         (4, BodyMutations.Any(ValidBody(path, targets))),
         (3, ShapedObject(path).Select(JsonText.Utf8)),
+        (path.Contains("ai/async", StringComparison.Ordinal) ? 2 : 0, AdHocSchema.Select(JsonText.Utf8)),
         (1, JsonText.Value(3).Select(JsonText.Utf8)),
         (1, JsonText.Deep.Select(JsonText.Utf8)),
         (1, Gen.Int[0, corpus.Count - 1].Select(i => corpus[i].Body)));

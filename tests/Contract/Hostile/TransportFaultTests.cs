@@ -102,6 +102,27 @@ public class TransportFaultTests : IAsyncLifetime
         Assert.Equal(before, _apps.RiverService<FakeRiver.Requests.RequestRegistry>().All().Count);
     }
 
+    [Theory]
+    [InlineData("structured_output_schema", "{\"type\":\"object\",\"properties\":7}", 400)]
+    [InlineData("structured_output_schema", "{\"type\":\"object\",\"required\":0}", 400)]
+    // Not an inline schema at all (json_schema is no object): ignored as before, but no longer a 500.
+    [InlineData("response_format", "{\"type\":\"json_schema\",\"json_schema\":[1]}", 200)]
+    public async Task Async_InlineSchemaThatIsNoSchema_RefusedUpFrontNeverA500(string field, string schema, int expected)
+    {
+        var before = _apps.RiverService<FakeRiver.Requests.RequestRegistry>().All().Count;
+
+        var response = await SendAsync(TargetApp.River, Post("/v1/ai/async",
+            $"{{\"provider\":\"openai\",\"model\":\"m\",\"messages\":[{{\"role\":\"user\",\"content\":\"x\"}}],\"{field}\":{schema}}}", Auth));
+
+        Assert.Equal(expected, response.Status);
+        Assert.Empty(_apps.Errors.Errors);
+        if (expected == 400)
+        {
+            Assert.True(Envelope.IsRiverEnvelope(response.Body), response.BodyText);
+            Assert.Equal(before, _apps.RiverService<FakeRiver.Requests.RequestRegistry>().All().Count);
+        }
+    }
+
     [Fact]
     public async Task Callback_LoneSurrogateInData_Returns400AndTheRequestStillAwaitsAValidCallback()
     {
