@@ -15,18 +15,19 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults)
     {
-        if (auth.Check(context.Request) is { } denied) return denied;
+        if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
-        var (spec, error) = parser.Parse(read.Body);
+        var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
         // websocket_url and callback_url are built from the Host header: refuse one that cannot form a URL up front.
         if (!PublicAddress.TryBaseUri(context.Request, out var baseUri))
             return ApiErrors.BadRequest("The Host header does not form a valid URL", "invalid_host");
 
-        var request = factory.Create(spec!, read.Body, baseUri);
+        var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
+        var request = factory.Create(faulted, read.Body, baseUri, projectId, injected);
         var token = tokens.Issue(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 

@@ -82,7 +82,8 @@ public class HostileSuiteTests(ITestOutputHelper output)
         {
             inputs.AddRange(HostileCorpus.Requests(app, targets.Host(app), targets.Auth, targets.AwaitingChannels[1]));
             string[] paths = app == TargetApp.River
-                ? ["/v1/ai/async", "/api/v1/ai/async", "/api/v1/ai/reconnect", $"/v1/callback/{corpusChannel}", "/__admin/webhooks/send"]
+                ? ["/v1/ai/async", "/api/v1/ai/async", "/api/v1/ai/reconnect", $"/v1/callback/{corpusChannel}", "/__admin/webhooks/send",
+                    "/__admin/workflows/corpus-wf"]
                 : ["/chat", "/webhook/modelriver"];
             foreach (var (name, body) in corpus)
             {
@@ -90,7 +91,8 @@ public class HostileSuiteTests(ITestOutputHelper output)
                 {
                     List<(string, string)> headers = [("Content-Type", "application/json")];
                     if (app == TargetApp.River) headers.Add(("Authorization", targets.Auth));
-                    inputs.Add(new HttpInput($"corpus/{name} -> {path}", app, RawRequest.Build("POST", path, targets.Host(app), headers, body, Framing.ContentLength)));
+                    var method = path.StartsWith("/__admin/workflows/", StringComparison.Ordinal) ? "PUT" : "POST";
+                    inputs.Add(new HttpInput($"corpus/{name} -> {method} {path}", app, RawRequest.Build(method, path, targets.Host(app), headers, body, Framing.ContentLength)));
                 }
             }
         }

@@ -22,7 +22,7 @@ public static class HttpInputs
     private static readonly string[] RiverPaths =
     [
         "/v1/ai/async", "/api/v1/ai/async", "/api/ai/async", "/api/v1/ai/reconnect", "/v1/ai/reconnect", "/__admin/webhooks/send",
-        "/v1/callback/{channel}", "/v1/callback/unknown-channel",
+        "/v1/callback/{channel}", "/v1/callback/unknown-channel", "/__admin/workflows/hostile-wf", "/__admin/faults",
     ];
 
     private static readonly string[] RiverOddPaths =
@@ -47,6 +47,8 @@ public static class HttpInputs
         _ when path.Contains("reconnect", StringComparison.Ordinal) => $"{{\"channel_id\":\"{targets.AwaitingChannels[0]}\"}}",
         _ when path.StartsWith("/v1/callback", StringComparison.Ordinal) => "{\"data\":{\"reply\":\"hello\",\"n\":1},\"task_id\":\"t1\"}",
         "/__admin/webhooks/send" => "{\"url\":\"http://127.0.0.1:9/hook\",\"data\":{\"a\":1}}",
+        "/__admin/faults" => "{\"workflow\":\"mr_chatbot_standard\",\"kind\":\"provider_error\",\"times\":1}",
+        "/__admin/workflows/hostile-wf" => "{\"providers\":[{\"provider\":\"openai\",\"model\":\"m\"}]}",
         "/chat" => "{\"message\":\"hello there\",\"conversationId\":\"c-1\"}",
         "/webhook/modelriver" or "/webhook" => "{\"channel_id\":\"ch-1\",\"event\":\"webhook_received\",\"data\":{\"reply\":\"x\"}}",
         _ => "{\"workflow\":\"mr_chatbot_standard\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
@@ -57,6 +59,7 @@ public static class HttpInputs
         _ when path.Contains("reconnect", StringComparison.Ordinal) => JsonText.ObjectWith("channel_id"),
         _ when path.StartsWith("/v1/callback", StringComparison.Ordinal) => JsonText.ObjectWith("data", "task_id", "metadata", "error", "status"),
         "/__admin/webhooks/send" => JsonText.ObjectWith("url", "data", "channel_id"),
+        "/__admin/workflows/hostile-wf" => JsonText.ObjectWith("providers", "structured_output", "event_name", "name", "on_invalid"),
         // Only fields ChatBackend checks itself: a well-typed workflow or event the gateway refuses would be the
         // example's documented 500 ("Failed to start AI request"), not a bad-input answer.
         "/chat" => JsonText.ObjectWith("message", "conversationId").Select(o => o.Replace("\"workflow\"", "\"w\"", StringComparison.Ordinal)),
@@ -94,7 +97,8 @@ public static class HttpInputs
                 Gen.Int[1, 64],
                 Gen.Int[0, targets.AwaitingChannels.Count - 1],
                 Gen.Frequency((8, Gen.Const(false)), (1, Gen.Const(true))),
-                path.Contains("{channel}", StringComparison.Ordinal)
+                // Channels waiting for a callback must not move; a valid fault would break the chat checked at the end.
+                path.Contains("{channel}", StringComparison.Ordinal) || path == "/__admin/faults"
                     ? BodyMutations.AlwaysInvalid(ValidBody(path, targets))
                     : Body(path, targets, corpus))
             .Select((type, framing, authorized, chunk, channel, signed, body) =>
@@ -104,9 +108,10 @@ public static class HttpInputs
                 if (type.Length > 0) headers.Add(("Content-Type", type));
                 if (app == TargetApp.River && authorized) headers.Add(("Authorization", targets.Auth));
                 if (app == TargetApp.Backend && path.StartsWith("/webhook", StringComparison.Ordinal)) headers.AddRange(WebhookHeaders(targets, body, signed));
-                var bytes = RawRequest.Build("POST", target, targets.Host(app), headers, body, framing, chunk);
+                var method = path.StartsWith("/__admin/workflows/", StringComparison.Ordinal) ? "PUT" : "POST";
+                var bytes = RawRequest.Build(method, target, targets.Host(app), headers, body, framing, chunk);
                 // No length and no chunking: an empty body, and the bytes after it are a garbage second request.
-                return new HttpInput($"POST {Short(target)} {framing} {Short(type)} {body.Length}B", app, bytes);
+                return new HttpInput($"{method} {Short(target)} {framing} {Short(type)} {body.Length}B", app, bytes);
             }));
 
     /// <summary>Wrong methods on API routes and odd paths with any method.</summary>

@@ -123,6 +123,21 @@ public class TransportFaultTests : IAsyncLifetime
         }
     }
 
+    [Theory]
+    [InlineData("application/json")]
+    [InlineData("application/yaml")]
+    public async Task AdminWorkflowPut_DeeplyNestedBody_Returns400Quickly(string mediaType)
+    {
+        // 20,000 nested brackets used to keep the YAML parser busy for minutes (no answer within 20 s).
+        var body = "{\"providers\":" + new string('[', 20_000) + new string(']', 20_000) + "}";
+
+        var response = await SendAsync(TargetApp.River, Post("/__admin/workflows/deep", body, Auth)
+            .Replace("POST", "PUT", StringComparison.Ordinal).Replace("application/json", mediaType, StringComparison.Ordinal));
+
+        Assert.Equal(400, response.Status);
+        Assert.True(Envelope.IsRiverEnvelope(response.Body), response.BodyText);
+    }
+
     [Fact]
     public async Task Callback_LoneSurrogateInData_Returns400AndTheRequestStillAwaitsAValidCallback()
     {

@@ -1,7 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Text.Json.Nodes;
 
-namespace FakeRiver.Api;
+namespace FakeRiver;
 
 /// <summary>Either the parsed body or the error answer to send instead.</summary>
 public sealed class JsonBodyResult

@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.WebUtilities;
 
-namespace FakeRiver.Api;
+namespace FakeRiver;
 
 /// <summary>
 /// The documented error envelope <c>{"error":{"message","type","code","param"},"message"}</c>: OpenAI-style, plus
