@@ -11,6 +11,9 @@ public static class WebhookSetup
         services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.TryAddSingleton<WebhookSigner>();
         services.TryAddSingleton<WebhookJournal>();
+        services.TryAddSingleton<WebhookSender>();
+        // Fault-injecting senders (FakeRiver.Testing, the scenario worlds) replace this one; production uses it as is.
+        services.TryAddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>());
         services.TryAddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;
