@@ -125,6 +125,8 @@ public class FakeRiverWebhookTests
         var delivered = await river.WaitForWebhookAsync(channelId, WebhookDeliveryState.Delivered, Patience);
 
         Assert.IsType<WebhookSender>(river.Services.GetService(typeof(IWebhookSender)));
+        // The fault plans live in FakeRiver.Testing: the served gateway cannot even name them.
+        Assert.DoesNotContain(typeof(WebhookDispatcher).Assembly.GetTypes(), t => t.Name == nameof(WebhookFaultPlan));
         Assert.True(SignatureValid(river, delivered, backend.Received.Single()));
     }
 
