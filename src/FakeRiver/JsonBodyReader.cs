@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,10 @@ namespace FakeRiver;
 /// </summary>
 public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
 {
-    public async Task<JsonBodyResult> ReadObjectAsync(HttpRequest request, CancellationToken ct)
+    /// <param name="javaScriptStrings">Parse as JavaScript's JSON.parse would, keeping lone surrogate escapes
+    /// (<see cref="JsonTree"/>): only for <c>/__admin/webhooks/send</c>, whose point is to sign any data exactly as
+    /// a Node receiver prints it. Every other endpoint refuses them, as the gateway's decoder does.</param>
+    public async Task<JsonBodyResult> ReadObjectAsync(HttpRequest request, CancellationToken ct, bool javaScriptStrings = false)
     {
         var limit = options.Value.MaxBodyBytes;
         if (!IsJson(request.ContentType)) return JsonBodyResult.Fail(ApiErrors.UnsupportedMediaType(request.ContentType));
@@ -24,7 +28,7 @@ public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
         {
             // Fully built and checked here (duplicate keys, bad UTF-8, lone surrogates, huge numbers), before any
             // handler changes state: a lazily parsed tree would throw later, in the middle of a state change.
-            node = WellFormedJson.Parse(bytes);
+            node = javaScriptStrings ? JsonTree.Parse(Encoding.UTF8.GetString(bytes.Span)) : WellFormedJson.Parse(bytes);
         }
         catch (JsonException e)
         {

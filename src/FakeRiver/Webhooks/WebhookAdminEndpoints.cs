@@ -49,8 +49,8 @@ public static class WebhookAdminEndpoints
     private static async Task<IResult> SendAsync(HttpRequest http, JsonBodyReader reader, WebhookDispatcher dispatcher,
         RandomSource random, TimeProvider time)
     {
-        // The shared reader: media type, size cap and strict parsing, like every other JSON endpoint.
-        var read = await reader.ReadObjectAsync(http, http.HttpContext.RequestAborted);
+        // The shared reader (media type, size cap, transport faults), parsing as JSON.parse does: lone surrogates kept.
+        var read = await reader.ReadObjectAsync(http, http.HttpContext.RequestAborted, javaScriptStrings: true);
         if (!read.IsOk) return read.Error;
         var body = read.Body;
         if (body["url"] is not JsonValue urlNode || !urlNode.TryGetValue<string>(out var url)
