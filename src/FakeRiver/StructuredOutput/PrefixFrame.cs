@@ -46,5 +46,5 @@ internal sealed class PrefixFrame(bool isObject, JsonObject? schema)
         Schema is not null && Schema["additionalProperties"] is JsonValue closed && closed.TryGetValue<bool>(out var open) && !open;
 
     private static int? IntKeyword(JsonObject? schema, string keyword) =>
-        schema?[keyword] is JsonValue value && value.TryGetValue<int>(out var number) ? number : null;
+        SchemaNumber.GetDouble(schema, keyword) is { } number ? (int)Math.Clamp(Math.Ceiling(number), 0, int.MaxValue) : null;
 }

@@ -4,8 +4,8 @@ using NJsonSchema;
 namespace FakeRiver.StructuredOutput;
 
 /// <summary>
-/// Checks one completed scalar against its sub-schema. A schema that only declares a type (plus annotations) is
-/// answered from the token kind; anything else goes to NJsonSchema, with the parsed sub-schema kept per session so
+/// Checks one completed scalar against its sub-schema. A schema that only declares a type or a string enum (plus
+/// annotations) is answered directly; anything else goes to NJsonSchema, with the parsed sub-schema kept per session so
 /// the cost per scalar does not grow with the schema's text.
 /// </summary>
 internal sealed class ScalarChecker(OutputValidator validator)
@@ -26,7 +26,16 @@ internal sealed class ScalarChecker(OutputValidator validator)
 
     private static bool FitsTypeOnly(string text, JsonScalarKind kind, JsonObject schema)
     {
-        if (schema.Any(p => !Annotations.Contains(p.Key))) return false;
+        foreach (var (key, _) in schema)
+        {
+            if (!Annotations.Contains(key) && key != "enum") return false;
+        }
+        // A string enum (the most common constraint on structured output) is answered here too.
+        if (schema["enum"] is JsonArray values)
+        {
+            return kind == JsonScalarKind.String && values.Any(v => v is JsonValue s && s.GetValueKind() == System.Text.Json.JsonValueKind.String && s.GetValue<string>() == text)
+                && (schema["type"] is null || (schema["type"] is JsonValue t && t.TryGetValue<string>(out var named) && named == "string"));
+        }
         if (schema["type"] is not JsonValue declared || !declared.TryGetValue<string>(out var type)) return false;
         return (type, kind) switch
         {
