@@ -6,7 +6,8 @@ namespace FakeRiver.StructuredOutput;
 /// Decides, token by token, whether a structured output can still become valid: malformed JSON, a property the
 /// schema does not allow, a value of the wrong type or outside its enum or range, an array past its maxItems, or an
 /// object closed without its required properties make the prefix dead. The failover router checks each delta
-/// <em>before</em> committing it, so the client's stream never holds text that a schema-valid answer cannot continue.
+/// <em>before</em> committing it, so the client's stream never holds text that a schema-valid answer cannot continue
+/// (docs/ARCHITECTURE.md 3.4 invariant).
 /// Checking is incremental (<see cref="SchemaGateSession"/>): O(new text) per delta.
 /// Sub-schemas using <c>$ref</c>/combinators are not checked here; the full validation at the end still is.
 /// </summary>
