@@ -131,7 +131,8 @@ internal sealed class PhoenixOutbox : IDisposable
 
     /// <summary>
     /// Gives up on a peer that is not reading: drops the unsent frames, queues the close next and starts the close
-    /// grace now (the in-flight send may never finish). A close already queued keeps its status but is hurried too.
+    /// grace now (the in-flight send may never finish). A close already queued is hurried too; it keeps its status
+    /// unless frames were dropped, which always makes it 1013.
     /// </summary>
     public void Abandon(WebSocketCloseStatus status, string reason)
     {
@@ -140,7 +141,9 @@ internal sealed class PhoenixOutbox : IDisposable
         {
             if (AbandonReason is not null || (_completed && _close is null)) return;
             AbandonReason = reason;
-            _close ??= (status, reason);
+            // Frames dropped: whatever close was asked for, tell the client to come back for them (1013).
+            if (_frames.Count > 0) _close = (TryAgainLater, reason);
+            else _close ??= (status, reason);
             while (_frames.Count > 0)
             {
                 var (_, size) = _frames.Dequeue();
