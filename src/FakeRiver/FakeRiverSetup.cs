@@ -1,11 +1,14 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Cors;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
 using FakeRiver.Providers.OpenAi;
+using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
+using FakeRiver.Sync;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +27,7 @@ public static class FakeRiverSetup
         services.AddOptions<FakeRiverOptions>()
             .Bind(configuration.GetSection(FakeRiverOptions.Section))
             .PostConfigure(options => ApplyEnvironment(options, configuration))
+            .PostConfigure(options => FakeRiverCors.ReadCommaSeparated(options.Cors, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FakeRiverOptions>, FakeRiverOptionsValidator>();
 
@@ -37,6 +41,8 @@ public static class FakeRiverSetup
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<AsyncRequestParser>();
+        services.AddSingleton<GatewayRateLimiter>();
+        services.AddFakeRiverCors();
         // Requests
         services.AddSingleton<RequestRegistry>();
         services.AddSingleton<WsTokenStore>();
@@ -69,6 +75,7 @@ public static class FakeRiverSetup
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<CallbackJournal>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<PhoenixJournal>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WebhookJournal>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<GatewayRateLimiter>().Clear));
         return services;
     }
 
@@ -76,9 +83,13 @@ public static class FakeRiverSetup
     {
         // Load the workflow file now: a bad file stops start-up with file:line:field errors, not the first request.
         _ = endpoints.ServiceProvider.GetRequiredService<WorkflowCatalog>();
-        AsyncEndpoints.Map(endpoints);
-        ReconnectEndpoints.Map(endpoints);
-        CallbackEndpoints.Map(endpoints);
+        // The public API in one group, so CORS (when configured) covers it and nothing else.
+        var publicApi = endpoints.MapGroup("");
+        AsyncEndpoints.Map(publicApi);
+        SyncEndpoints.Map(publicApi);
+        ReconnectEndpoints.Map(publicApi);
+        CallbackEndpoints.Map(publicApi);
+        FakeRiverCors.Apply(publicApi, endpoints.ServiceProvider);
         AdminEndpoints.Map(endpoints);
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();

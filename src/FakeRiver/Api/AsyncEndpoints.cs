@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Pipeline;
+using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Api;
@@ -15,13 +16,15 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
         var (spec, error) = parser.Parse(read.Body);
         if (error is not null) return error;
+        // Counted only once the request is valid: a rejected body does not use up the caller's budget.
+        if (limiter.TryAcquire(spec!.Workflow) is { } limited) return limited;
 
         var request = factory.Create(spec!, read.Body, PublicAddress.BaseUri(context.Request));
         var token = tokens.Issue(request.ProjectId, request.ChannelId);

@@ -4,10 +4,11 @@ using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Requests;
 
-/// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
+/// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
 public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
-    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri)
+    /// <param name="register">False for sync requests: they answer in the HTTP response and have no channel to join.</param>
+    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, bool register = true)
     {
         var request = new RiverRequest(random.NewUuid(), options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
         {
@@ -17,7 +18,7 @@ public sealed class RequestFactory(RequestRegistry registry, RandomSource random
             EventName = spec.EventName,
             PublicBaseUri = publicBaseUri,
         };
-        registry.Add(request);
+        if (register) registry.Add(request);
         return request;
     }
 }
