@@ -46,6 +46,9 @@ internal static class SyncChecks
         }
     }
 
+    /// <summary>Real-time timers may fire a few milliseconds before the wall clock agrees; virtual time is exact.</summary>
+    private static readonly TimeSpan ClockTolerance = TimeSpan.FromMilliseconds(50);
+
     /// <summary>Every retry that follows a 429 comes no sooner than its Retry-After said.</summary>
     private static IEnumerable<ScenarioFailure> RetryAfter(List<SyncExchange> exchanges)
     {
@@ -55,7 +58,7 @@ internal static class SyncChecks
             if (previous.Status != 429 || retry.Request != previous.Request) continue;
             var waited = retry.SentAt - previous.SentAt;
             var asked = TimeSpan.FromSeconds(previous.RetryAfterSeconds ?? 0);
-            if (waited < asked)
+            if (waited + ClockTolerance < asked)
                 yield return new("sync", "a retry after 429 waits for Retry-After", $">= {asked.TotalSeconds:0} s",
                     $"{waited.TotalSeconds:0.###} s (request {retry.Request} try {retry.Try})");
         }

@@ -10,7 +10,8 @@ namespace FakeRiver.Scenarios.Loading;
 /// <summary>Reads the top level of a scenario: name, description, seed, workflow, client, webhook, expect.</summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] Keys = ["name", "description", "seed", "workflow", "client", "webhook", "expect"];
+    private static readonly string[] Keys = ["name", "description", "seed", "requires", "workflow", "client", "webhook", "expect"];
+    private static readonly Dictionary<string, bool> Requirements = new() { [Scenario.VirtualTimeRequirement] = true };
     private static readonly string[] ClientKeys = ["message", "disconnect_after_tokens", "reconnect", "join_late", "join", "reuse_token", "sync"];
     private static readonly string[] SyncKeys = ["format", "requests", "on_429", "max_retries"];
     private static readonly Dictionary<string, SyncRetryPolicy> RetryPolicies = new()
@@ -35,6 +36,7 @@ internal static class ScenarioReader
         var client = ConfigReader.Child(map, "client") is { } c ? ReadClient(c, reader) : new ScenarioClient();
         var webhook = ConfigReader.Child(map, "webhook") is { } h ? ReadWebhook(h, reader) : new WebhookFaultPlan();
         var expect = ConfigReader.Child(map, "expect") is { } e ? ExpectReader.Read(e, reader) : new ScenarioExpect();
+        var requires = ConfigReader.Child(map, "requires") is { } r ? ReadRequires(r, reader) : [];
         if (name is null || workflow is null || client is null || webhook is null || expect is null) return null;
         return new Scenario
         {
@@ -46,7 +48,23 @@ internal static class ScenarioReader
             Client = client,
             Webhook = webhook,
             Expect = expect,
+            Requires = requires,
         };
+    }
+
+    private static List<string> ReadRequires(YamlNode node, ConfigReader reader)
+    {
+        if (node is not YamlSequenceNode list)
+        {
+            reader.Fail(node, "requires", $"expected a list such as [virtual_time], got {ConfigReader.Describe(node)}");
+            return [];
+        }
+        var result = new List<string>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            if (reader.Choice(list.Children[i], $"requires[{i}]", Requirements) is not null) result.Add(((YamlScalarNode)list.Children[i]).Value!);
+        }
+        return result;
     }
 
     private static ScenarioClient? ReadClient(YamlNode node, ConfigReader reader)
