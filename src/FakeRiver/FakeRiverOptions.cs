@@ -55,10 +55,10 @@ public sealed class FakeRiverOptions
     public bool AcceptChannelOnlyTopic { get; set; } = true;
 
     /// <summary>The gateway's project-wide rate limit (sliding window); off by default. README "Rate limits".</summary>
-    public RateLimiting.RateLimitOptions RateLimit { get; set; } = new();
+    public RateLimitOptions RateLimit { get; set; } = new();
 
     /// <summary>Origins allowed to call the public API from a browser (CORS); off by default. README "Settings".</summary>
-    public Cors.CorsSettings Cors { get; set; } = new();
+    public CorsSettings Cors { get; set; } = new();
 
     /// <summary>The documented retry schedule of ModelRiver webhooks.</summary>
     public static IReadOnlyList<TimeSpan> DefaultRetrySchedule { get; } =

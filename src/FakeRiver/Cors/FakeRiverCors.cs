@@ -48,10 +48,4 @@ public static class FakeRiverCors
         if (configuration[$"{FakeRiverOptions.Section}:Cors:Origins"] is { Length: > 0 } text)
             settings.Origins = [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
-
-    /// <summary>An origin is <c>*</c> or scheme://host[:port], nothing more (the browser sends exactly that).</summary>
-    public static bool IsOrigin(string origin) =>
-        origin == "*" || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
-            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
-            && uri.AbsolutePath == "/" && !origin.EndsWith('/') && uri.Query.Length == 0);
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using FakeRiver.Api;
 using FakeRiver.Workflows;
 using Microsoft.Extensions.Options;
 

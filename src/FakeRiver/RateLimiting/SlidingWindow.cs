@@ -1,3 +1,5 @@
+using FakeRiver.Workflows;
+
 namespace FakeRiver.RateLimiting;
 
 /// <summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using FakeRiver.Api;
 using FakeRiver.Pipeline;
 using FakeRiver.Requests;
 

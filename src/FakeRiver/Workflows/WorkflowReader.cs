@@ -46,7 +46,7 @@ internal static class WorkflowReader
     }
 
     /// <summary><c>rate_limit: { requests: N, window_seconds: S }</c>, both positive.</summary>
-    private static RateLimiting.RateLimitRule? ReadRateLimit(YamlNode node, string path, ConfigReader reader)
+    private static RateLimitRule? ReadRateLimit(YamlNode node, string path, ConfigReader reader)
     {
         if (reader.Mapping(node, path, ["requests", "window_seconds"]) is not { } map) return null;
         int? Positive(string key)
@@ -57,7 +57,7 @@ internal static class WorkflowReader
         }
         var requests = Positive("requests");
         var window = Positive("window_seconds");
-        return requests is { } r && window is { } w ? new RateLimiting.RateLimitRule(r, w) : null;
+        return requests is { } r && window is { } w ? new RateLimitRule(r, w) : null;
     }
 
     /// <summary>A positive token count; structured output has its own length, so the two do not mix.</summary>

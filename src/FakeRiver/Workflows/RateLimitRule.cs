@@ -1,4 +1,4 @@
-namespace FakeRiver.RateLimiting;
+namespace FakeRiver.Workflows;
 
 /// <summary>At most <see cref="Requests"/> accepted requests in any <see cref="WindowSeconds"/>-second window.</summary>
 public sealed record RateLimitRule(int Requests, int WindowSeconds)

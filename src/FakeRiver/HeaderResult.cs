@@ -1,4 +1,4 @@
-namespace FakeRiver.Api;
+namespace FakeRiver;
 
 /// <summary>An answer plus response headers (Retry-After, X-ModelRiver-*): minimal APIs' JSON results set none.</summary>
 public sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult

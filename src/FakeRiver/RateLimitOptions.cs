@@ -1,4 +1,4 @@
-namespace FakeRiver.RateLimiting;
+namespace FakeRiver;
 
 /// <summary>The project-wide limit (<c>FakeRiver:RateLimit</c>). <value>Off (0 requests) by default.</value></summary>
 public sealed class RateLimitOptions

@@ -1,4 +1,4 @@
-namespace FakeRiver.Cors;
+namespace FakeRiver;
 
 /// <summary>
 /// <c>FakeRiver:Cors</c>: browser origins allowed to call the public API directly (a page served from another port
@@ -10,4 +10,10 @@ public sealed class CorsSettings
     public List<string> Origins { get; set; } = [];
 
     public bool Enabled => Origins.Count > 0;
+
+    /// <summary>An origin is <c>*</c> or scheme://host[:port], nothing more (the browser sends exactly that).</summary>
+    public static bool IsOrigin(string origin) =>
+        origin == "*" || (Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.AbsolutePath == "/" && !origin.EndsWith('/') && uri.Query.Length == 0);
 }
