@@ -5,6 +5,7 @@ using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
 using FakeRiver.Providers.OpenAi;
+using FakeRiver.Providers.Replay;
 using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
@@ -61,6 +62,7 @@ public static class FakeRiverSetup
         services.AddSingleton<IModelProvider, SimulatedProvider>();
         services.AddHttpClient(OpenAiProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<IModelProvider, OpenAiProvider>();
+        services.AddSingleton<IModelProvider, ReplayProvider>();
         // Structured output
         services.AddSingleton<OutputValidator>();
         // Phoenix channel
