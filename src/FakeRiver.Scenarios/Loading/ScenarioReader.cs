@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Scenarios.Model;
 using FakeRiver.Sync;
-using FakeRiver.Webhooks;
+using FakeRiver.Testing;
 using FakeRiver.Workflows;
 using YamlDotNet.RepresentationModel;
 

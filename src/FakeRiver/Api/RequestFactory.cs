@@ -7,11 +7,18 @@ namespace FakeRiver.Api;
 /// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
 public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
+    /// <param name="spec">The validated request.</param>
+    /// <param name="body">The body as received.</param>
+    /// <param name="publicBaseUri">Where the request came in (callback and socket URLs point back there).</param>
+    /// <param name="projectId">The caller's project; null means the configured one.</param>
+    /// <param name="faults">Webhook and callback faults the request took at accept.</param>
     /// <param name="register">False for sync requests: they answer in the HTTP response and have no channel to join.</param>
-    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, bool register = true)
+    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, string? projectId = null, InjectedFaults? faults = null,
+        bool register = true)
     {
-        var request = new RiverRequest(random.NewUuid(), options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
+        var request = new RiverRequest(random.NewUuid(), projectId ?? options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
         {
+            Faults = faults ?? InjectedFaults.None,
             Body = (JsonObject)body.DeepClone(),
             CustomerData = spec.CustomerData,
             WebhookUrl = spec.WebhookUrl,

@@ -22,5 +22,8 @@ internal sealed class SlidingWindow(RateLimitRule rule)
 
     public void Admit(DateTimeOffset now) => _admitted.Enqueue(now);
 
+    /// <summary>True when nothing admitted is still inside the window at <paramref name="now"/>.</summary>
+    public bool IsEmptyAt(DateTimeOffset now) => WaitAt(now) is null && _admitted.Count == 0;
+
     public void Clear() => _admitted.Clear();
 }

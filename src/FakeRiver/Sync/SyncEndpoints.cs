@@ -22,21 +22,23 @@ public static class SyncEndpoints
     }
 
     private static async Task<IResult> RunAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, GatewayRateLimiter limiter)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, FaultStore faults, GatewayRateLimiter limiter)
     {
-        if (auth.Check(context.Request) is { } denied) return denied;
+        if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
         var (format, formatError) = ReadFormat(read.Body);
         if (formatError is not null) return formatError;
-        var (spec, error) = parser.Parse(read.Body);
+        var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
         if (spec!.EventName is not null)
             return ApiErrors.BadRequest($"Workflow '{spec.Workflow.Name}' is event-driven; use POST /v1/ai/async",
                 "model_not_supported", "workflow");
-        if (limiter.TryAcquire(spec.Workflow) is { } limited) return limited;
+        if (limiter.TryAcquire(projectId, spec.Workflow) is { } limited) return limited;
 
-        var request = factory.Create(spec, read.Body, PublicAddress.BaseUri(context.Request), register: false);
+        // Provider faults injected at run time play here too; webhook and callback faults have nothing to act on.
+        var (faulted, _) = FaultInjection.Apply(spec, faults.Take(projectId, spec.Workflow.Name));
+        var request = factory.Create(faulted, read.Body, PublicAddress.BaseUri(context.Request), projectId, register: false);
         var (outcome, durationMs) = await pipeline.RunInlineAsync(request, context.RequestAborted);
         return SyncAnswers.For(request, outcome, durationMs, format);
     }
