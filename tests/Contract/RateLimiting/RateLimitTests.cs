@@ -103,6 +103,32 @@ public class RateLimitTests
     }
 
     [Fact]
+    public async Task ProjectLimit_TwoProjects_EachHasItsOwnWindow()
+    {
+        await using var host = HarnessHost.Start(new HarnessOptions
+        {
+            WithBackend = false,
+            WorkflowYaml = TestWorkflows.Instant,
+            RiverSettings = { ["FakeRiver:OpenKeys"] = "true", ["FakeRiver:RateLimit:Requests"] = "1" },
+        });
+        async Task<HttpStatusCode> StartWithKeyAsync(string key)
+        {
+            using var client = host.RiverClient(authorized: false);
+            client.DefaultRequestHeaders.Authorization = new("Bearer", key);
+            var (response, _) = await AsyncApi.PostAsync(client, "/v1/ai/async", AsyncApi.Json(AsyncApi.ChatBody()));
+            return response.StatusCode;
+        }
+
+        var first = await StartWithKeyAsync("mr_test_team_a");
+        var again = await StartWithKeyAsync("mr_test_team_a");
+        var other = await StartWithKeyAsync("mr_test_team_b");
+
+        Assert.Equal(HttpStatusCode.OK, first);
+        Assert.Equal(HttpStatusCode.TooManyRequests, again);
+        Assert.Equal(HttpStatusCode.OK, other);
+    }
+
+    [Fact]
     public async Task RateLimit_InvalidRequest_DoesNotUseTheBudget()
     {
         await using var host = ProjectLimited(1, 60);
