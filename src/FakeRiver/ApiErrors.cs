@@ -65,6 +65,9 @@ public static class ApiErrors
             ? phrase.ToLowerInvariant().Replace(' ', '_').Replace("-", "", StringComparison.Ordinal)
             : $"http_{status}";
 
+    public static IResult RateLimited(string message) =>
+        Create(StatusCodes.Status429TooManyRequests, "rate_limit_error", "rate_limit_exceeded", message);
+
     public static IResult UnsupportedMediaType(string? contentType) =>
         Create(StatusCodes.Status415UnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
             $"Content-Type must be application/json (got '{contentType ?? "none"}')");

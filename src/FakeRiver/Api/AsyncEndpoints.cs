@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Pipeline;
+using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Api;
@@ -15,7 +16,7 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -25,6 +26,8 @@ public static class AsyncEndpoints
         // websocket_url and callback_url are built from the Host header: refuse one that cannot form a URL up front.
         if (!PublicAddress.TryBaseUri(context.Request, out var baseUri))
             return ApiErrors.BadRequest("The Host header does not form a valid URL", "invalid_host");
+        // Counted only once the request is valid: a rejected body does not use up the caller's budget.
+        if (limiter.TryAcquire(projectId, spec!.Workflow) is { } limited) return limited;
 
         var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
         var request = factory.Create(faulted, read.Body, baseUri, projectId, injected);

@@ -26,6 +26,8 @@ public static class FakeRiverApp
             : ApiErrors.ForStatus(pages.HttpContext.Response.StatusCode, pages.HttpContext.Request.Method,
                 pages.HttpContext.Request.Path).ExecuteAsync(pages.HttpContext));
         app.UseWebSockets();
+        // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.
+        app.UseCors();
         app.MapFakeRiver();
         return app;
     }
