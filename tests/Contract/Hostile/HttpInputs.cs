@@ -21,7 +21,7 @@ public static class HttpInputs
 
     private static readonly string[] RiverPaths =
     [
-        "/v1/ai/async", "/api/v1/ai/async", "/api/ai/async", "/api/v1/ai/reconnect", "/v1/ai/reconnect", "/__admin/webhooks/send",
+        "/v1/ai/async", "/api/v1/ai/async", "/api/ai/async", "/api/v1/ai/reconnect", "/v1/ai/reconnect", "/__admin/webhooks/send", "/v1/ai",
         "/v1/callback/{channel}", "/v1/callback/unknown-channel", "/__admin/workflows/hostile-wf", "/__admin/faults",
     ];
 
