@@ -1,5 +1,6 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Observability;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
@@ -64,11 +65,13 @@ public static class FakeRiverSetup
         services.AddSingleton<IWebhookNotifier, WebhookNotifier>();
         // Admin
         services.AddSingleton<CallbackJournal>();
+        services.AddRiverObservability(configuration);
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<RequestRegistry>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WsTokenStore>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<CallbackJournal>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<PhoenixJournal>().Clear));
         services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WebhookJournal>().Clear));
+        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<RiverEventFeed>().Clear));
         return services;
     }
 
@@ -80,6 +83,7 @@ public static class FakeRiverSetup
         ReconnectEndpoints.Map(endpoints);
         CallbackEndpoints.Map(endpoints);
         AdminEndpoints.Map(endpoints);
+        endpoints.MapRiverObservability();
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();
         endpoints.MapFallback(static (HttpContext context) =>

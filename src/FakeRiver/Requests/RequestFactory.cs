@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Api;
+using FakeRiver.Observability;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Requests;
 
 /// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
-public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
+    RiverEventFeed events)
 {
     public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri)
     {
@@ -17,7 +19,9 @@ public sealed class RequestFactory(RequestRegistry registry, RandomSource random
             EventName = spec.EventName,
             PublicBaseUri = publicBaseUri,
         };
+        request.Log.Observer = events.ObserverFor(request);
         registry.Add(request);
+        events.Accepted(request);
         return request;
     }
 }

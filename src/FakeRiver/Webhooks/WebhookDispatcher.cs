@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json.Nodes;
+using FakeRiver.Observability;
 using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 using ModelRiver.Wire.Json;
@@ -22,7 +23,8 @@ public sealed class WebhookDispatcher(
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
     ILogger<WebhookDispatcher> logger,
-    WebhookFaultPlan? faults = null) : IHostedService, IDisposable
+    WebhookFaultPlan? faults = null,
+    RiverEventFeed? events = null) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
     public const string HttpClientName = "fakeriver-webhooks";
@@ -130,6 +132,7 @@ public sealed class WebhookDispatcher(
             error = ex.Message;
         }
         var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds);
+        events?.WebhookAttempt(delivery, attempt, request.Headers.Select(h => KeyValuePair.Create(h.Key, string.Join(",", h.Value))));
         logger.LogInformation("Webhook {Id} attempt {Number} to {Url}: {Outcome}", delivery.Id, number, delivery.Url, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error);
         return attempt;
     }
