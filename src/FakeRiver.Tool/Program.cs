@@ -20,7 +20,7 @@ static async Task<int> ServeAsync(string[] args)
     var app = FakeRiverApp.Create(args);
     await app.StartAsync();
     var url = FakeRiverApp.ListeningUrl(app);
-    Console.WriteLine($"FakeRiver {url}   dashboard {url}{FakeRiver.Dashboard.DashboardEndpoints.Path}/   admin {url}/__admin/requests");
+    Console.WriteLine($"FakeRiver {url}   dashboard {url}{FakeRiver.Dashboard.DashboardEndpoints.Path}   admin {url}/__admin/requests");
     await app.WaitForShutdownAsync();
     return 0;
 }

@@ -22,8 +22,8 @@ public static class DashboardEndpoints
 
     public static void Map(IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, () => Results.Redirect(Path + "/"));
-        endpoints.MapGet(Path + "/", (HttpContext context) => Asset(context, "dashboard.html"));
+        // "/__admin/ui" and "/__admin/ui/" are one route to ASP.NET Core; the page links its files by absolute path.
+        endpoints.MapGet(Path, (HttpContext context) => Asset(context, "dashboard.html"));
         endpoints.MapGet(Path + "/{file}", (string file, HttpContext context) => Asset(context, file));
         endpoints.MapGet("/__admin/events", Events);
         endpoints.MapGet("/__admin/timeline/{channelId}", (string channelId, RiverEventFeed feed) =>
