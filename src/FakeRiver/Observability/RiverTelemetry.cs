@@ -82,8 +82,11 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
 
     private void StartRequest(RiverEvent evt)
     {
-        // Parent: the HTTP span that accepted the request (Activity.Current on the accepting thread), when traced.
+        // Parent: the HTTP span that accepted the request (Activity.Current on the accepting thread) when it is
+        // recorded; an unrecorded one (ASP.NET Core's own, without its instrumentation) would make the sampler drop
+        // the whole request trace, so then the request span starts a trace of its own.
         var previous = Activity.Current;
+        if (previous is { Recorded: false }) Activity.Current = null;
         var activity = _source.StartActivity("fakeriver.request", ActivityKind.Internal, parentContext: default,
             tags: [
                 new("fakeriver.channel_id", evt.ChannelId),

@@ -84,6 +84,7 @@ public sealed class HarnessHost : IAsyncDisposable
         if (_workflowFile is not null) builder.UseSetting("FakeRiver:ConfigPath", _workflowFile);
         foreach (var (key, value) in Options.RiverSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(ShareClockAndNetwork);
+        if (Options.RiverServices is { } extra) builder.ConfigureTestServices(extra);
     }
 
     private void ConfigureBackend(IWebHostBuilder builder)
