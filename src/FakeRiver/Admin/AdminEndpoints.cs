@@ -5,7 +5,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Admin;
 
 /// <summary>
-/// The inspection API under <c>/__admin</c> (DESIGN.md 3.9, in the spirit of WireMock): requests and their
+/// The inspection API under <c>/__admin</c> (docs/ARCHITECTURE.md 3.9, in the spirit of WireMock): requests and their
 /// channels, received callbacks, and a reset. Tests and the scenario runner assert on this, not on log text.
 /// </summary>
 public static class AdminEndpoints
@@ -19,13 +19,22 @@ public static class AdminEndpoints
         admin.MapPost("/reset", Reset);
     }
 
-    private static IResult ListRequests(RequestRegistry registry) =>
-        Results.Json(new JsonObject { ["requests"] = new JsonArray([.. registry.All().Select(r => (JsonNode)Summary(r))]) }, WireJson.Options);
-
-    private static IResult GetRequest(string channelId, RequestRegistry registry)
+    private static IResult ListRequests(HttpContext context, ProjectKeys keys, RequestRegistry registry)
     {
-        if (!registry.TryGet(channelId, out var request))
-            return Api.ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        return Results.Json(new JsonObject
+        {
+            ["requests"] = new JsonArray([.. registry.All().Where(scope!.Includes).Select(r => (JsonNode)Summary(r))]),
+        }, WireJson.Options);
+    }
+
+    private static IResult GetRequest(string channelId, HttpContext context, ProjectKeys keys, RequestRegistry registry)
+    {
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        if (!registry.TryGet(channelId, out var request) || !scope!.Includes(request))
+            return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
         detail["latest_response"] = request.Log.LatestResponse is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;
@@ -34,10 +43,13 @@ public static class AdminEndpoints
         return Results.Json(detail, WireJson.Options);
     }
 
-    private static IResult ListCallbacks(CallbackJournal journal) =>
-        Results.Json(new JsonObject
+    private static IResult ListCallbacks(HttpContext context, ProjectKeys keys, RequestRegistry registry, CallbackJournal journal)
+    {
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        return Results.Json(new JsonObject
         {
-            ["callbacks"] = new JsonArray([.. journal.All().Select(c => (JsonNode)new JsonObject
+            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope!.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
             {
                 ["channel_id"] = c.ChannelId,
                 ["status"] = c.Status,
@@ -45,11 +57,21 @@ public static class AdminEndpoints
                 ["body"] = c.Body is null ? null : JsonNode.Parse(c.Body),
             })]),
         }, WireJson.Options);
+    }
 
-    private static IResult Reset(IEnumerable<IAdminResettable> resettables)
+    private static IResult Reset(HttpContext context, ProjectKeys keys, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
     {
-        foreach (var resettable in resettables) resettable.Reset();
-        return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        if (scope!.ProjectId is not { } project)
+        {
+            foreach (var resettable in resettables) resettable.Reset();
+            return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+        }
+        // The project's channels are read before anything is forgotten: journals find their entries by channel.
+        var reset = new ProjectReset(project, registry.All().Where(r => r.ProjectId == project).Select(r => r.ChannelId).ToHashSet(StringComparer.Ordinal));
+        foreach (var resettable in resettables) resettable.Reset(reset);
+        return Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options);
     }
 
     private static JsonObject Summary(RiverRequest request) => new()

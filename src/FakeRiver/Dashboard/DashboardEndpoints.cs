@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
-using FakeRiver.Api;
 using FakeRiver.Observability;
 
 namespace FakeRiver.Dashboard;

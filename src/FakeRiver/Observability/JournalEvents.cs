@@ -1,42 +1,12 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
-using FakeRiver.Webhooks;
 
 namespace FakeRiver.Observability;
 
-/// <summary>Publishes webhook attempts, callbacks and socket joins/closes (the journals' writers call these).</summary>
+/// <summary>Publishes callbacks and socket joins/closes (the journals' writers call these; webhook attempts: Webhooks/WebhookEvents.cs).</summary>
 public static class JournalEvents
 {
-    /// <summary>Signature headers shown on the dashboard: the ones a receiver verifies, not the body.</summary>
-    private static readonly HashSet<string> ShownHeaders = new(StringComparer.OrdinalIgnoreCase)
-    {
-        WebhookSigner.SignatureHeader, WebhookSigner.TimestampHeader, WebhookSigner.WebhookIdHeader,
-        WebhookSigner.DocsSignatureHeader, WebhookSigner.DocsTimestampHeader, WebhookSigner.CallbackUrlHeader,
-    };
-
-    public static void WebhookAttempt(this RiverEventFeed feed, WebhookDelivery delivery, WebhookAttempt attempt,
-        IEnumerable<KeyValuePair<string, string>> headers)
-    {
-        var shown = new JsonObject();
-        foreach (var (name, value) in headers)
-        {
-            if (ShownHeaders.Contains(name)) shown[name] = value;
-        }
-        feed.Publish(RiverEventKinds.Webhook, delivery.ChannelId, new JsonObject
-        {
-            ["delivery_id"] = delivery.Id,
-            ["type"] = delivery.Type,
-            ["url"] = delivery.Url,
-            ["attempt"] = attempt.Number,
-            ["status_code"] = attempt.StatusCode,
-            ["error"] = attempt.Error,
-            ["duration_ms"] = Math.Round(attempt.DurationMs, 1),
-            ["succeeded"] = attempt.Succeeded,
-            ["headers"] = shown,
-        });
-    }
-
     public static void Callback(this RiverEventFeed feed, string channelId, int status, string? body) =>
         feed.Publish(RiverEventKinds.Callback, channelId, new JsonObject
         {

@@ -91,6 +91,17 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
         lock (_gate) _retained.Clear();
     }
 
+    /// <summary>Forgets the retained events of these channels (a project's reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate)
+        {
+            var kept = _retained.Where(e => !channelIds.Contains(e.ChannelId)).ToList();
+            _retained.Clear();
+            foreach (var evt in kept) _retained.Enqueue(evt);
+        }
+    }
+
     public int SubscriberCount
     {
         get { lock (_gate) return _subscribers.Count; }

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Requests;
 
 /// <summary>
-/// Opaque, single-use ws_tokens bound to one channel, with a TTL (DESIGN.md 3.3). The first socket that
+/// Opaque, single-use ws_tokens bound to one channel, with a TTL (docs/ARCHITECTURE.md 3.3). The first socket that
 /// authenticates with a token uses it up; a reconnect issues a fresh one and the old one stays dead.
 /// </summary>
 public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
@@ -30,6 +30,12 @@ public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOption
     }
 
     public void Clear() => _tokens.Clear();
+
+    /// <summary>Forgets one project's tokens (a project-scoped admin reset).</summary>
+    public void RemoveProject(string projectId)
+    {
+        foreach (var (token, entry) in _tokens.Where(t => t.Value.Grant.ProjectId == projectId).ToList()) _tokens.TryRemove(token, out _);
+    }
 
     private sealed class TokenEntry(TokenGrant grant)
     {

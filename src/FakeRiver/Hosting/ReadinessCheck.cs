@@ -1,7 +1,7 @@
 using FakeRiver.Workflows;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
-namespace FakeRiver.Observability;
+namespace FakeRiver.Hosting;
 
 /// <summary>Ready once the host has started: the workflow file is loaded (a bad one stops start-up) and Kestrel listens.</summary>
 public sealed class ReadinessCheck(IHostApplicationLifetime lifetime, WorkflowCatalog workflows) : IHealthCheck

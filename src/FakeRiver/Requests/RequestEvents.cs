@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Requests;
+using FakeRiver.Observability;
 
-namespace FakeRiver.Observability;
+namespace FakeRiver.Requests;
 
 /// <summary>Publishes what happens to one request (accepted, attempts, its channel's events) to the feed.</summary>
 public static class RequestEvents

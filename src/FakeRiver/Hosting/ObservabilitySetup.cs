@@ -1,11 +1,12 @@
 using FakeRiver.Dashboard;
+using FakeRiver.Observability;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using OpenTelemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
-namespace FakeRiver.Observability;
+namespace FakeRiver.Hosting;
 
 /// <summary>Composition of the event feed, the dashboard, OpenTelemetry and the health endpoints.</summary>
 public static class ObservabilitySetup
