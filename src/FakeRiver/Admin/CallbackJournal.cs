@@ -8,6 +8,10 @@ namespace FakeRiver.Admin;
 public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = null)
 {
     private readonly ConcurrentQueue<CallbackEntry> _entries = new();
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Completes at the next recorded callback: tests await it instead of polling the journal.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
     public IResult Record(string channelId, int status, JsonObject? body, IResult answer) =>
@@ -18,6 +22,7 @@ public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = 
     {
         var entry = new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt);
         _entries.Enqueue(entry);
+        Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         events?.Callback(channelId, status, entry.Body);
         return answer;
     }
@@ -33,4 +38,6 @@ public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = 
         _entries.Clear();
         foreach (var entry in keep) _entries.Enqueue(entry);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using FakeRiver.Observability;
 using FakeRiver.Requests;
@@ -16,14 +14,12 @@ namespace FakeRiver.Webhooks;
 /// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IHttpClientFactory httpClients,
-    WebhookSigner signer,
+    IWebhookSender sender,
     WebhookJournal journal,
     RandomSource random,
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
     ILogger<WebhookDispatcher> logger,
-    WebhookFaultPlan? faults = null,
     RiverEventFeed? events = null) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
@@ -76,11 +72,12 @@ public sealed class WebhookDispatcher(
         if (journal.Find(id) is not { } delivery) return null;
         if (delivery.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered)) return delivery;
         journal.Record(delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null });
-        var attempt = await AttemptAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
+        var exchanges = await sender.SendAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
+        Publish(delivery, exchanges);
         var done = delivery with
         {
-            Attempts = [.. delivery.Attempts, attempt],
-            State = attempt.Succeeded ? WebhookDeliveryState.Delivered : WebhookDeliveryState.DeadLettered,
+            Attempts = [.. delivery.Attempts, .. exchanges],
+            State = exchanges.Any(a => a.Succeeded) ? WebhookDeliveryState.Delivered : WebhookDeliveryState.DeadLettered,
         };
         journal.Record(done);
         return done;
@@ -95,13 +92,11 @@ public sealed class WebhookDispatcher(
             {
                 delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
                 journal.Record(delivery);
-                var attempt = await AttemptAsync(delivery, number, stopping);
-                delivery = delivery with { Attempts = [.. delivery.Attempts, attempt] };
-                if (attempt.Succeeded)
+                var exchanges = await sender.SendAsync(delivery, number, stopping);
+                Publish(delivery, exchanges);
+                delivery = delivery with { Attempts = [.. delivery.Attempts, .. exchanges] };
+                if (exchanges.Any(a => a.Succeeded))
                 {
-                    // Scenario fault: the same delivery once more, as a gateway retry racing a slow 2xx would.
-                    if (faults is { DuplicateDelivery: true } && number == 1)
-                        delivery = delivery with { Attempts = [.. delivery.Attempts, await AttemptAsync(delivery, number + 1, stopping)] };
                     journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
                     return;
                 }
@@ -125,46 +120,11 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, int number, CancellationToken stopping)
+    /// <summary>Each HTTP exchange of an attempt to the event feed (dashboard, report, telemetry), with the headers it carried.</summary>
+    private void Publish(WebhookDelivery delivery, IReadOnlyList<WebhookAttempt> exchanges)
     {
-        var sentAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        using var request = CreateRequest(delivery, sentAt, number);
-        int? status = null;
-        string? error = null;
-        try
-        {
-            if (number <= (faults?.BackendDownAttempts ?? 0))
-                throw new HttpRequestException("Connection refused (scenario fault: backend down)");
-            var client = httpClients.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            status = (int)response.StatusCode;
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
-        {
-            error = $"timeout after {options.Value.WebhookAttemptTimeout.TotalSeconds:0.###} s";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Refused, reset, DNS, a URL HttpClient cannot send to...: all count as a failed, retried attempt.
-            error = ex.Message;
-        }
-        var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds);
-        events?.WebhookAttempt(delivery, attempt, request.Headers.Select(h => KeyValuePair.Create(h.Key, string.Join(",", h.Value))));
-        logger.LogInformation("Webhook {Id} attempt {Number} to {Url}: {Outcome}", delivery.Id, number, delivery.Url, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error);
-        return attempt;
-    }
-
-    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now, int number)
-    {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Body));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
-        var headers = faults is null ? signer.Sign(delivery, now) : faults.Sign(delivery, now, number, options.Value.WebhookSecret);
-        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-        return request;
+        if (events is null) return;
+        foreach (var exchange in exchanges) events.WebhookAttempt(delivery, exchange, exchange.SentHeaders);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
