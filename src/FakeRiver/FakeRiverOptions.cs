@@ -60,6 +60,19 @@ public sealed class FakeRiverOptions
     /// <summary>Accept the two-part topic <c>ai_response:{channel_id}</c> as an alias. <value>true.</value></summary>
     public bool AcceptChannelOnlyTopic { get; set; } = true;
 
+    /// <summary>
+    /// Cluster mode: a StackExchange.Redis connection string. When set, requests, ws_tokens, channel streams and
+    /// leases live in Redis, so any node behind one address serves any request (docs/ARCHITECTURE.md 2.1).
+    /// <value>Empty: one process, all state in memory.</value>
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Cluster mode: how long a node's lease on its requests lasts without renewal. <value>5 seconds.</value></summary>
+    public TimeSpan ClusterLease { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cluster mode: how long a finished request's record and stream stay in Redis. <value>10 minutes.</value></summary>
+    public TimeSpan ClusterRetention { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>The documented retry schedule of ModelRiver webhooks.</summary>
     public static IReadOnlyList<TimeSpan> DefaultRetrySchedule { get; } =
     [

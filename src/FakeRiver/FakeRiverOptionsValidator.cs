@@ -26,6 +26,19 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.WebhookRetrySchedule.Any(d => d < TimeSpan.Zero)) errors.Add("FakeRiver:WebhookRetrySchedule entries must not be negative.");
         if (options.WebhookTimeScale is <= 0 or double.NaN) errors.Add("FakeRiver:WebhookTimeScale must be positive.");
         if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            try
+            {
+                _ = StackExchange.Redis.ConfigurationOptions.Parse(options.Redis);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"FakeRiver:Redis is not a valid connection string: {e.Message}");
+            }
+        }
+        if (options.ClusterLease <= TimeSpan.Zero) errors.Add("FakeRiver:ClusterLease must be positive.");
+        if (options.ClusterRetention <= TimeSpan.Zero) errors.Add("FakeRiver:ClusterRetention must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

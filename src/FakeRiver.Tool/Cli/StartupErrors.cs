@@ -28,6 +28,7 @@ public static class StartupErrors
     {
         OptionsValidationException options => string.Join(Environment.NewLine, options.Failures),
         WorkflowConfigException workflow => workflow.Message,
+        FakeRiver.Cluster.RedisUnreachableException redis => redis.Message,
         // The configuration binder reports a value it cannot convert (e.g. TokenTtl=bogus) this way.
         InvalidOperationException { Message: var m } when m.StartsWith("Failed to convert configuration value", StringComparison.Ordinal) => m,
         AggregateException aggregate when aggregate.InnerExceptions.Count == 1 => Describe(aggregate.InnerExceptions[0]),

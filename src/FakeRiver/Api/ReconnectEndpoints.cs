@@ -18,7 +18,7 @@ public static class ReconnectEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        RequestRegistry registry, WsTokenStore tokens)
+        IRequestDirectory directory, IWsTokenStore tokens)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -28,7 +28,7 @@ public static class ReconnectEndpoints
 
         var channelId = value.GetValue<string>();
         // Another project's channel is answered as if it did not exist: ids never leak across projects.
-        if (!registry.TryGet(channelId, out var request) || request.ProjectId != projectId)
+        if (directory.Find(channelId) is not { } request || request.ProjectId != projectId)
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found", "channel_id");
         var token = tokens.Issue(request.ProjectId, request.ChannelId);
         return Results.Json(ConnectionFields.For(request, token), WireJson.Options);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Api;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace FakeRiver.Hosting;
 
@@ -27,7 +28,12 @@ public static class FakeRiverApp
     public static string ListeningUrl(WebApplication app) => app.Urls.FirstOrDefault() ?? DevDefaults.Url;
 
     // A bug still answers with the error envelope, never an HTML page or an empty body.
+    // Cluster mode with Redis away: a 503 that says so, within the client's timeout, and the node recovers by itself
+    // when Redis is back.
     private static Task WriteUnhandledError(HttpContext context) =>
-        ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error")
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException
+            ? ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, "api_error", "state_store_unavailable",
+                $"Cluster state (Redis) is unavailable: {context.Features.Get<IExceptionHandlerFeature>()!.Error.Message.Split('\n')[0]}")
+            : ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error"))
             .ExecuteAsync(context);
 }

@@ -1,5 +1,6 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Cluster;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
@@ -29,7 +30,10 @@ public static class FakeRiverSetup
 
         // Tests replace this with a FakeTimeProvider shared by both apps.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
+        // Cluster nodes must not draw the same channel ids and tokens: each takes a seed of its own.
+        services.TryAddSingleton(sp => new RandomSource(ClusterSetup.IsCluster(sp)
+            ? System.Security.Cryptography.RandomNumberGenerator.GetInt32(int.MaxValue)
+            : sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
 
         // Workflows (the YAML file, or the embedded defaults)
         services.AddWorkflows();
@@ -38,9 +42,12 @@ public static class FakeRiverSetup
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<AsyncRequestParser>();
+        services.AddSingleton<CallbackHandler>();
         // Requests
         services.AddSingleton<RequestRegistry>();
         services.AddSingleton<WsTokenStore>();
+        // The shared-state interfaces: in memory, or in Redis when FakeRiver:Redis is set (docs/ARCHITECTURE.md 2.1).
+        services.AddClusterState();
         services.AddSingleton<RequestFactory>();
         // Pipeline
         services.AddSingleton<BackgroundWork>();
@@ -68,7 +75,7 @@ public static class FakeRiverSetup
         services.AddSingleton<CallbackJournal>();
         services.AddSingleton<FaultStore>();
         services.AddAdminReset<RequestRegistry>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
-        services.AddAdminReset<WsTokenStore>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddAdminReset<IWsTokenStore>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
         services.AddAdminReset<CallbackJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         services.AddAdminReset<PhoenixJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         services.AddAdminReset<WebhookJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));

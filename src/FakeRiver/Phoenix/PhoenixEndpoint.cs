@@ -29,7 +29,7 @@ public static class PhoenixEndpoint
             return;
         }
 
-        var tokens = services.GetRequiredService<WsTokenStore>();
+        var tokens = services.GetRequiredService<IWsTokenStore>();
         var redeemed = tokens.TryRedeem(context.Request.Query["token"].ToString(), out var grant);
         if (redeemed != TokenRedeemResult.Ok || grant is null)
         {
@@ -45,6 +45,7 @@ public static class PhoenixEndpoint
             grant,
             journal.NextSocketId(),
             services.GetRequiredService<JoinAuthorizer>(),
+            services.GetRequiredService<IChannelFeed>(),
             journal,
             services.GetRequiredService<IOptions<PhoenixOptions>>().Value,
             services.GetRequiredService<TimeProvider>());

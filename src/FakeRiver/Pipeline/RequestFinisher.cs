@@ -48,6 +48,19 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}", null), isFinal: true);
     }
 
+    /// <summary>
+    /// Cluster mode: ends a request whose node stopped (its lease ran out) with one error <c>response</c> and its
+    /// webhook, from <paramref name="from"/> (processing, or awaiting the callback).
+    /// </summary>
+    public void Abandon(RiverRequest request, RequestState from, string message)
+    {
+        if (!request.TryTransition(from, RequestState.Failed)) return;
+        var meta = RunMeta.For(request, new RunOutcome(null, [], null, null, 0), 0);
+        webhooks.Failed(request, "internal_error", message, meta);
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "internal_error"));
+        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", message, meta), isFinal: true);
+    }
+
     /// <summary>The backend's callback: <c>completed</c>, or <c>error</c> when the body reports one.</summary>
     public CallbackOutcome Callback(RiverRequest request, JsonObject body)
     {

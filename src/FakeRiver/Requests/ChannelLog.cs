@@ -24,6 +24,9 @@ public sealed class ChannelLog(string channelId)
 
     public string ChannelId { get; } = channelId;
 
+    /// <summary>Cluster mode: copies every event, in order, to the channel's shared stream (docs/ARCHITECTURE.md 2.1).</summary>
+    public IChannelMirror? Mirror { get; set; }
+
     /// <summary>True once the final response is in the log; nothing is appended after it.</summary>
     public bool IsFinal { get; private set; }
 
@@ -154,6 +157,7 @@ public sealed class ChannelLog(string channelId)
 
     private void Broadcast(ChannelEvent evt)
     {
+        Mirror?.Append(evt);
         foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
     }
 

@@ -1,0 +1,28 @@
+using FakeRiver.Requests;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace FakeRiver.Cluster;
+
+/// <summary>
+/// Request records in Redis: written when a request is accepted (before its ws_token is handed out), so a reconnect,
+/// a join or a callback on any node finds it. The owning node also mirrors the request's channel to its stream.
+/// </summary>
+public sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options)
+    : IRequestDirectory
+{
+    public void Publish(RiverRequest request)
+    {
+        redis.Db.HashSet(RedisKeys.Record(request.ChannelId), RequestRecord.Fields(request, redis.NodeId));
+        redis.Db.HashSet(RedisKeys.Live, request.ChannelId, redis.NodeId);
+        request.Log.Mirror = new RedisChannelMirror(redis, request.ChannelId, options.Value.ClusterRetention);
+    }
+
+    public RequestLocation? Find(string channelId)
+    {
+        if (registry.TryGet(channelId, out var local)) return new RequestLocation(local.ChannelId, local.ProjectId, local.PublicBaseUri);
+        var values = redis.Db.HashGet(RedisKeys.Record(channelId), [RequestRecord.Project, RequestRecord.Base]);
+        if (values[0].IsNull || values[1].IsNull) return null;
+        return new RequestLocation(channelId, values[0].ToString(), new Uri(values[1].ToString()));
+    }
+}
