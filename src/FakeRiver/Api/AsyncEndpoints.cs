@@ -15,7 +15,7 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, IWsTokenStore tokens, FaultStore faults)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, IRequestDirectory directory, IWsTokenStore tokens, FaultStore faults)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -25,7 +25,9 @@ public static class AsyncEndpoints
 
         var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
         var request = factory.Create(faulted, read.Body, PublicAddress.BaseUri(context.Request), projectId, injected);
-        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        // Shared before the token goes out: a socket or callback on another node finds the request (cluster mode).
+        await directory.PublishAsync(request);
+        var token = await tokens.IssueAsync(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 
         var answer = new JsonObject { ["message"] = "success", ["status"] = "pending" };

@@ -28,9 +28,9 @@ public static class ReconnectEndpoints
 
         var channelId = value.GetValue<string>();
         // Another project's channel is answered as if it did not exist: ids never leak across projects.
-        if (directory.Find(channelId) is not { } request || request.ProjectId != projectId)
+        if (await directory.FindAsync(channelId) is not { } request || request.ProjectId != projectId)
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found", "channel_id");
-        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        var token = await tokens.IssueAsync(request.ProjectId, request.ChannelId);
         return Results.Json(ConnectionFields.For(request, token), WireJson.Options);
     }
 }

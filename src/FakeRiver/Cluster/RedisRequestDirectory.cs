@@ -11,17 +11,19 @@ namespace FakeRiver.Cluster;
 public sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options)
     : IRequestDirectory
 {
-    public void Publish(RiverRequest request)
+    public async ValueTask PublishAsync(RiverRequest request)
     {
-        redis.Db.HashSet(RedisKeys.Record(request.ChannelId), RequestRecord.Fields(request, redis.NodeId));
-        redis.Db.HashSet(RedisKeys.Live, request.ChannelId, redis.NodeId);
+        // The mirror first: the pipeline has not started, so no event is missed; the record before the live entry,
+        // so a sweeping node never finds a live request without a record.
         request.Log.Mirror = new RedisChannelMirror(redis, request.ChannelId, options.Value.ClusterRetention);
+        await redis.Db.HashSetAsync(RedisKeys.Record(request.ChannelId), RequestRecord.Fields(request, redis.NodeId));
+        await redis.Db.HashSetAsync(RedisKeys.Live, request.ChannelId, redis.NodeId);
     }
 
-    public RequestLocation? Find(string channelId)
+    public async ValueTask<RequestLocation?> FindAsync(string channelId)
     {
         if (registry.TryGet(channelId, out var local)) return new RequestLocation(local.ChannelId, local.ProjectId, local.PublicBaseUri);
-        var values = redis.Db.HashGet(RedisKeys.Record(channelId), [RequestRecord.Project, RequestRecord.Base]);
+        var values = await redis.Db.HashGetAsync(RedisKeys.Record(channelId), [RequestRecord.Project, RequestRecord.Base]);
         if (values[0].IsNull || values[1].IsNull) return null;
         return new RequestLocation(channelId, values[0].ToString(), new Uri(values[1].ToString()));
     }

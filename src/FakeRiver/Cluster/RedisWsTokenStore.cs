@@ -12,26 +12,24 @@ namespace FakeRiver.Cluster;
 public sealed class RedisWsTokenStore(RedisState redis, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
     : IWsTokenStore
 {
-    public TokenGrant Issue(string projectId, string channelId)
+    public async ValueTask<TokenGrant> IssueAsync(string projectId, string channelId)
     {
         var grant = new TokenGrant(random.NewToken(), projectId, channelId, time.GetUtcNow() + options.Value.TokenTtl);
         var value = $"{projectId}\n{channelId}\n{grant.ExpiresAt.ToUnixTimeMilliseconds().ToString(CultureInfo.InvariantCulture)}";
-        redis.Db.StringSet(RedisKeys.Token(grant.Token), value, options.Value.TokenTtl);
+        await redis.Db.StringSetAsync(RedisKeys.Token(grant.Token), value, options.Value.TokenTtl);
         return grant;
     }
 
-    public TokenRedeemResult TryRedeem(string? token, out TokenGrant? grant)
+    public async ValueTask<(TokenRedeemResult Result, TokenGrant? Grant)> RedeemAsync(string? token)
     {
-        grant = null;
-        if (string.IsNullOrEmpty(token)) return TokenRedeemResult.Unknown;
+        if (string.IsNullOrEmpty(token)) return (TokenRedeemResult.Unknown, null);
         // A used token is gone, like one never issued: both are refused with the same 403.
-        var value = redis.Db.StringGetDelete(RedisKeys.Token(token));
-        if (value.IsNull) return TokenRedeemResult.Unknown;
+        var value = await redis.Db.StringGetDeleteAsync(RedisKeys.Token(token));
+        if (value.IsNull) return (TokenRedeemResult.Unknown, null);
         var parts = value.ToString().Split('\n');
         var expiresAt = DateTimeOffset.FromUnixTimeMilliseconds(long.Parse(parts[2], CultureInfo.InvariantCulture));
-        if (time.GetUtcNow() >= expiresAt) return TokenRedeemResult.Expired;
-        grant = new TokenGrant(token, parts[0], parts[1], expiresAt);
-        return TokenRedeemResult.Ok;
+        if (time.GetUtcNow() >= expiresAt) return (TokenRedeemResult.Expired, null);
+        return (TokenRedeemResult.Ok, new TokenGrant(token, parts[0], parts[1], expiresAt));
     }
 
     public void Clear() => RedisScan.Delete(redis, "fr:tok:*", static _ => true);

@@ -12,7 +12,7 @@ public sealed class JoinAuthorizer(IRequestDirectory directory, IOptions<FakeRiv
 {
     private const string Prefix = "ai_response:";
 
-    public JoinDecision Decide(string topic, TokenGrant grant)
+    public async ValueTask<JoinDecision> DecideAsync(string topic, TokenGrant grant)
     {
         if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return JoinDecision.Refuse(JoinReasons.InvalidChannelFormat);
         var parts = topic[Prefix.Length..].Split(':');
@@ -36,7 +36,7 @@ public sealed class JoinAuthorizer(IRequestDirectory directory, IOptions<FakeRiv
         // UUIDs compare case-insensitively, as Ecto.UUID casts them.
         var projectMatches = projectId is null || string.Equals(projectId, grant.ProjectId, StringComparison.OrdinalIgnoreCase);
         var channelMatches = string.Equals(channelId, grant.ChannelId, StringComparison.OrdinalIgnoreCase);
-        if (!projectMatches || !channelMatches || directory.Find(grant.ChannelId) is not { } request)
+        if (!projectMatches || !channelMatches || await directory.FindAsync(grant.ChannelId) is not { } request)
         {
             return JoinDecision.Refuse(JoinReasons.UnauthorizedProjectAccess);
         }

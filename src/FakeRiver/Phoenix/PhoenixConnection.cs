@@ -147,7 +147,7 @@ internal sealed class PhoenixConnection(
             _outbox.Enqueue(previous.CloseFrame());
         }
 
-        var decision = authorizer.Decide(frame.Topic, grant);
+        var decision = await authorizer.DecideAsync(frame.Topic, grant);
         var subscription = decision.Request is { } known ? await feed.SubscribeAsync(known.ChannelId, ReadLastSeq(frame.Payload), CancellationToken.None) : null;
         if (decision.Request is not { } request || subscription is null)
         {

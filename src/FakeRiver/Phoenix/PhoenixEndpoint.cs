@@ -30,7 +30,7 @@ public static class PhoenixEndpoint
         }
 
         var tokens = services.GetRequiredService<IWsTokenStore>();
-        var redeemed = tokens.TryRedeem(context.Request.Query["token"].ToString(), out var grant);
+        var (redeemed, grant) = await tokens.RedeemAsync(context.Request.Query["token"].ToString());
         if (redeemed != TokenRedeemResult.Ok || grant is null)
         {
             journal.Record(null, "refused", detail: $"403 token {redeemed}");

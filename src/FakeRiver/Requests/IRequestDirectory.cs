@@ -7,8 +7,8 @@ namespace FakeRiver.Requests;
 public interface IRequestDirectory
 {
     /// <summary>Publishes a request just registered on this node, before its ws_token is handed out.</summary>
-    void Publish(RiverRequest request);
+    ValueTask PublishAsync(RiverRequest request);
 
     /// <summary>The request's record, on whichever node it runs; null when no node knows it.</summary>
-    RequestLocation? Find(string channelId);
+    ValueTask<RequestLocation?> FindAsync(string channelId);
 }

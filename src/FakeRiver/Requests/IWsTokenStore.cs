@@ -6,10 +6,10 @@ namespace FakeRiver.Requests;
 /// </summary>
 public interface IWsTokenStore
 {
-    TokenGrant Issue(string projectId, string channelId);
+    ValueTask<TokenGrant> IssueAsync(string projectId, string channelId);
 
     /// <summary>Uses the token up if it is known, unused and not expired; exactly one caller, on any node, can succeed.</summary>
-    TokenRedeemResult TryRedeem(string? token, out TokenGrant? grant);
+    ValueTask<(TokenRedeemResult Result, TokenGrant? Grant)> RedeemAsync(string? token);
 
     void Clear();
 

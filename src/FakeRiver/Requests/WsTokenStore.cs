@@ -29,6 +29,14 @@ public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOption
         return TokenRedeemResult.Ok;
     }
 
+    public ValueTask<TokenGrant> IssueAsync(string projectId, string channelId) => ValueTask.FromResult(Issue(projectId, channelId));
+
+    public ValueTask<(TokenRedeemResult Result, TokenGrant? Grant)> RedeemAsync(string? token)
+    {
+        var result = TryRedeem(token, out var grant);
+        return ValueTask.FromResult((result, grant));
+    }
+
     public void Clear() => _tokens.Clear();
 
     /// <summary>Forgets one project's tokens (a project-scoped admin reset).</summary>
