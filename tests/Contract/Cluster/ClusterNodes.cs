@@ -40,18 +40,24 @@ public sealed class ClusterNodes : IAsyncDisposable
 
     public FakeRiverServer this[int index] => Nodes[index];
 
-    public static async Task<ClusterNodes> StartAsync(RedisServer redis, int count, string? webhookUrl = null)
+    public static async Task<ClusterNodes> StartAsync(RedisServer redis, int count, Action<FakeRiverServerOptions>? configure = null)
     {
         var nodes = new List<FakeRiverServer>();
-        for (var i = 0; i < count; i++) nodes.Add(await FakeRiverServer.StartAsync(o => Configure(o, redis, webhookUrl)));
+        for (var i = 0; i < count; i++)
+        {
+            nodes.Add(await FakeRiverServer.StartAsync(o =>
+            {
+                Configure(o, redis);
+                configure?.Invoke(o);
+            }));
+        }
         return new ClusterNodes(nodes);
     }
 
-    public static void Configure(FakeRiverServerOptions options, RedisServer redis, string? webhookUrl = null)
+    public static void Configure(FakeRiverServerOptions options, RedisServer redis)
     {
         options.Transport = FakeRiverTransport.Loopback;
         options.WorkflowsYaml = Workflows;
-        options.WebhookUrl = webhookUrl;
         options.Settings["FakeRiver:Redis"] = redis.ConnectionString;
         options.Settings["FakeRiver:ClusterLease"] = "00:00:01";
     }
