@@ -73,6 +73,12 @@ public sealed class FakeRiverOptions
     /// <summary>Cluster mode: how long a finished request's record and stream stay in Redis. <value>10 minutes.</value></summary>
     public TimeSpan ClusterRetention { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>The gateway's project-wide rate limit (sliding window); off by default. README "Rate limits".</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Origins allowed to call the public API from a browser (CORS); off by default. README "Settings".</summary>
+    public CorsSettings Cors { get; set; } = new();
+
     /// <summary>The documented retry schedule of ModelRiver webhooks.</summary>
     public static IReadOnlyList<TimeSpan> DefaultRetrySchedule { get; } =
     [

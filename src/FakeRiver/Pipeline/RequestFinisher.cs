@@ -55,7 +55,7 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
     public void Abandon(RiverRequest request, RequestState from, string message)
     {
         if (!request.TryTransition(from, RequestState.Failed)) return;
-        var meta = RunMeta.For(request, new RunOutcome(null, [], null, null, 0), 0);
+        var meta = RunMeta.For(request, new RunOutcome(null, [], null, null), 0);
         webhooks.Failed(request, "internal_error", message, meta);
         request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "internal_error"));
         request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", message, meta), isFinal: true);
