@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Observability;
 using FakeRiver.Scenarios.Checking;
 using FakeRiver.Scenarios.Model;
 
@@ -18,4 +19,7 @@ public sealed record ScenarioResult(
     public bool Passed => Failures.Count == 0;
 
     public bool Skipped => SkipReason is not null;
+
+    /// <summary>FakeRiver's event feed of the run (the dashboard's story, on the run's clock) for the HTML report.</summary>
+    public IReadOnlyList<RiverEvent> Events { get; init; } = [];
 }

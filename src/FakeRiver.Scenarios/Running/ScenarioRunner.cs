@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FakeRiver.Admin;
+using FakeRiver.Observability;
 using FakeRiver.Requests;
 using FakeRiver.Scenarios.Checking;
 using FakeRiver.Scenarios.Contracts;
@@ -45,7 +46,10 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
             finished, world.Clock.GetUtcNow());
         var failures = ScenarioChecker.Check(world.VirtualTime ? scenario : RealTimeExpectations.Relax(scenario), seen, contracts);
         var transcript = new TranscriptNormalizer(browser.Record.StartedAt).Normalize(TranscriptBuilder.Build(scenario, seed, seen, failures));
-        return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt);
+        return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt)
+        {
+            Events = world.River.GetRequiredService<RiverEventFeed>().All(),
+        };
     }
 
     private static ScenarioResult Skipped(Scenario scenario, int seed, TimeSpan wall, string reason)

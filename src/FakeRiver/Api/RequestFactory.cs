@@ -1,11 +1,13 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
+using FakeRiver.Observability;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Api;
 
 /// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
-public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
+    RiverEventFeed events)
 {
     /// <param name="spec">The validated request.</param>
     /// <param name="body">The body as received.</param>
@@ -25,7 +27,9 @@ public sealed class RequestFactory(RequestRegistry registry, RandomSource random
             EventName = spec.EventName,
             PublicBaseUri = publicBaseUri,
         };
+        request.Log.Observer = events.ObserverFor(request);
         if (register) registry.Add(request);
+        events.Accepted(request);
         return request;
     }
 }

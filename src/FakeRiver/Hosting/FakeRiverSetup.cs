@@ -2,6 +2,7 @@ using FakeRiver.Admin;
 using FakeRiver.Api;
 using FakeRiver.Cluster;
 using FakeRiver.Cors;
+using FakeRiver.Observability;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
@@ -90,6 +91,8 @@ public static class FakeRiverSetup
         services.AddAdminReset<LiveWorkflows>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
         services.AddAdminReset<FaultStore>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
         services.AddAdminReset<GatewayRateLimiter>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddRiverObservability(configuration);
+        services.AddAdminReset<RiverEventFeed>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         return services;
     }
 
@@ -108,6 +111,7 @@ public static class FakeRiverSetup
         WorkflowAdminEndpoints.Map(endpoints);
         endpoints.MapOpenApi("/__admin/openapi/{documentName}.json");
         FaultAdminEndpoints.Map(endpoints);
+        endpoints.MapRiverObservability();
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();
         endpoints.MapFallback(static (HttpContext context) =>

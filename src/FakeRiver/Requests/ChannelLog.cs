@@ -27,6 +27,12 @@ public sealed class ChannelLog(string channelId)
     /// <summary>Cluster mode: copies every event, in order, to the channel's shared stream (docs/ARCHITECTURE.md 2.1).</summary>
     public IChannelMirror? Mirror { get; set; }
 
+    /// <summary>
+    /// Sees every event as it is pushed, under the log's lock (the dashboard feed and telemetry: see
+    /// Observability/RequestEvents.cs). Set once, before the request is registered.
+    /// </summary>
+    public Action<ChannelEvent>? Observer { get; set; }
+
     /// <summary>True once the final response is in the log; nothing is appended after it.</summary>
     public bool IsFinal { get; private set; }
 
@@ -158,6 +164,7 @@ public sealed class ChannelLog(string channelId)
     private void Broadcast(ChannelEvent evt)
     {
         Mirror?.Append(evt);
+        Observer?.Invoke(evt);
         foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
     }
 
