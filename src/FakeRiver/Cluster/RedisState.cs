@@ -41,5 +41,5 @@ public sealed class RedisState : IDisposable
 
     public void Dispose() => Connection.Dispose();
 
-    private static string FirstLine(string text) => text.Split('\n')[0].Trim();
+    private static string FirstLine(string text) => text.Split('\n')[0].Split(". ")[0].Trim().TrimEnd('.') + ".";
 }

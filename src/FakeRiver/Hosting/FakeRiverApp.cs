@@ -18,6 +18,9 @@ public static class FakeRiverApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DevDefaults.Url);
 
         var app = builder.Build();
+        // Cluster mode: reach Redis now, so a Redis that is not there stops start-up with one line, before the host
+        // starts (and logs the failure with a stack trace).
+        if (!string.IsNullOrWhiteSpace(app.Configuration[$"{FakeRiverOptions.Section}:Redis"])) _ = app.Services.GetRequiredService<Cluster.RedisState>();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
         app.UseWebSockets();
         // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.

@@ -45,14 +45,14 @@ public sealed class ChildNode : IAsyncDisposable
         return node;
     }
 
-    /// <summary>Runs the tool to its exit: (exit code, standard error).</summary>
-    public static async Task<(int ExitCode, string Error)> RunToExitAsync(params string[] args)
+    /// <summary>Runs the tool to its exit: (exit code, standard error, standard output).</summary>
+    public static async Task<(int ExitCode, string Error, string Output)> RunToExitAsync(params string[] args)
     {
         using var process = Process.Start(Command(args)) ?? throw new InvalidOperationException("dotnet did not start");
         var error = process.StandardError.ReadToEndAsync();
-        _ = process.StandardOutput.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
-        return (process.ExitCode, await error);
+        return (process.ExitCode, await error, await output);
     }
 
     /// <summary>Kills the node's process (no shutdown: its lease simply stops being renewed).</summary>

@@ -83,15 +83,16 @@ public sealed class NodeFailureTests
     }
 
     [Fact]
-    public async Task Serve_RedisUnreachableAtStart_OneLineAndExit2()
+    public async Task Cluster_RedisUnreachableAtStart_OneLineNoStackTraceAndExit2()
     {
         var port = Providers.OpenAi.OpenAiUpstream.FreePort();
 
-        var (code, error) = await ChildNode.RunToExitAsync("serve", "--urls", "http://127.0.0.1:0", $"--FakeRiver:Redis=127.0.0.1:{port}");
+        var (code, error, output) = await ChildNode.RunToExitAsync("cluster", "--nodes", "2", "--urls", "http://127.0.0.1:0", "--redis", $"127.0.0.1:{port}");
 
         Assert.Equal(2, code);
         var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.StartsWith($"FakeRiver cannot start: Redis at '127.0.0.1:{port}' cannot be reached", line);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
     }
 
     private const System.Net.WebSockets.WebSocketCloseStatus WebSocketCloseStatusNormal = System.Net.WebSockets.WebSocketCloseStatus.NormalClosure;
