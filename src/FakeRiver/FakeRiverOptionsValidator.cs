@@ -1,3 +1,4 @@
+using FakeRiver.Admin;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver;
@@ -26,6 +27,15 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.WebhookRetrySchedule.Any(d => d < TimeSpan.Zero)) errors.Add("FakeRiver:WebhookRetrySchedule entries must not be negative.");
         if (options.WebhookTimeScale is <= 0 or double.NaN) errors.Add("FakeRiver:WebhookTimeScale must be positive.");
         if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
+        if (options.AdminToken is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+            errors.Add("FakeRiver:AdminToken must not be empty or contain white space.");
+        foreach (var host in options.Admin.AllowedHosts.Where(h => !AdminHosts.IsValidEntry(h)))
+            errors.Add($"FakeRiver:Admin:AllowedHosts entry '{host}' must be a host name or host:port (no scheme, no path).");
+        var retention = options.Retention;
+        if (retention.MaxRequests < 1) errors.Add("FakeRiver:Retention:MaxRequests must be at least 1.");
+        if (retention.MaxJournalEntries < 1) errors.Add("FakeRiver:Retention:MaxJournalEntries must be at least 1.");
+        if (retention.MaxTokens < 1) errors.Add("FakeRiver:Retention:MaxTokens must be at least 1.");
+        if (retention.MaxAge <= TimeSpan.Zero) errors.Add("FakeRiver:Retention:MaxAge must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -105,6 +105,8 @@ public sealed partial class InProcessWorld : IScenarioWorld
             ["MODELRIVER_API_KEY"] = ApiKey,
             ["WEBHOOK_SECRET"] = WebhookSecret,
             ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            // A scenario checks its request after hours of (virtual) webhook retries: keep it that long.
+            ["FakeRiver:Retention:MaxAge"] = "1.00:00:00",
         });
         builder.Services.RemoveAll<WorkflowCatalog>();
         builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));

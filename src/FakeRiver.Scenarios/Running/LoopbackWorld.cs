@@ -111,6 +111,8 @@ public sealed class LoopbackWorld : IScenarioWorld
             ["MODELRIVER_API_KEY"] = _settings.ApiKey,
             ["WEBHOOK_SECRET"] = _settings.WebhookSecret,
             ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
+            // A scenario checks its request after hours of (virtual) webhook retries: keep it that long.
+            ["FakeRiver:Retention:MaxAge"] = "1.00:00:00",
             ["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture),
             ["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture),
             ["FakeRiver:WebhookAttemptTimeout"] = "00:00:05",

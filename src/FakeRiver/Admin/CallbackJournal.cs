@@ -1,12 +1,16 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Admin;
 
-/// <summary>Every callback FakeRiver received and what it answered; the admin API and tests read it.</summary>
-public sealed class CallbackJournal(TimeProvider time)
+/// <summary>
+/// Every callback FakeRiver received and what it answered; the admin API and tests read it. Thread-safe. Keeps the
+/// newest <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
+/// </summary>
+public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options)
 {
-    private readonly ConcurrentQueue<CallbackEntry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<CallbackEntry> _entries = new();
 
     /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
     public IResult Record(string channelId, int status, JsonObject? body, IResult answer) =>
@@ -15,11 +19,36 @@ public sealed class CallbackJournal(TimeProvider time)
     /// <summary>As <see cref="Record(string, int, JsonObject?, IResult)"/>, with the time the callback arrived.</summary>
     public IResult Record(DateTimeOffset receivedAt, string channelId, int status, JsonObject? body, IResult answer)
     {
-        _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt));
+        var entry = new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt);
+        lock (_gate)
+        {
+            _entries.Enqueue(entry);
+            EvictLocked();
+        }
         return answer;
     }
 
-    public IReadOnlyList<CallbackEntry> All() => [.. _entries];
+    public IReadOnlyList<CallbackEntry> All()
+    {
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _entries];
+        }
+    }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        lock (_gate) _entries.Clear();
+    }
+
+    private void EvictLocked()
+    {
+        var retention = options.Value.Retention;
+        var oldestKept = time.GetUtcNow() - retention.MaxAge;
+        while (_entries.TryPeek(out var head) && (_entries.Count > retention.MaxJournalEntries || head.ReceivedAt <= oldestKept))
+        {
+            _entries.Dequeue();
+        }
+    }
 }

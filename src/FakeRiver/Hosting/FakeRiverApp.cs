@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
 using FakeRiver.Api;
 
 namespace FakeRiver.Hosting;
@@ -18,6 +19,7 @@ public static class FakeRiverApp
 
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        app.UseMiddleware<AdminGuard>();
         app.UseWebSockets();
         app.MapFakeRiver();
         return app;

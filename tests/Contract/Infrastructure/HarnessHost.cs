@@ -81,6 +81,8 @@ public sealed class HarnessHost : IAsyncDisposable
     {
         builder.UseSetting("MODELRIVER_API_KEY", ApiKey);
         builder.UseSetting("WEBHOOK_SECRET", WebhookSecret);
+        // The in-memory host name the tests address FakeRiver by; the admin API refuses names it does not know.
+        builder.UseSetting("FakeRiver:Admin:AllowedHosts:0", RiverHost);
         if (_workflowFile is not null) builder.UseSetting("FakeRiver:ConfigPath", _workflowFile);
         foreach (var (key, value) in Options.RiverSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(ShareClockAndNetwork);

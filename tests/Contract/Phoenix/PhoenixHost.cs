@@ -19,11 +19,14 @@ internal sealed class PhoenixHost : IAsyncDisposable
 
     public PhoenixHost(Action<IServiceCollection>? configure = null)
     {
-        _factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Time);
-            configure?.Invoke(services);
-        }));
+        // The test server answers on http://localhost (port 80), not on the address FakeRiver would listen on.
+        _factory = _root.WithWebHostBuilder(builder => builder
+            .UseSetting("FakeRiver:Admin:AllowedHosts:0", "localhost")
+            .ConfigureTestServices(services =>
+            {
+                services.AddSingleton<TimeProvider>(Time);
+                configure?.Invoke(services);
+            }));
     }
 
     public FakeTimeProvider Time { get; } = new();

@@ -1,0 +1,77 @@
+using System.Security.Cryptography;
+using System.Text;
+using FakeRiver.Api;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+using Microsoft.Net.Http.Headers;
+
+namespace FakeRiver.Admin;
+
+/// <summary>
+/// Keeps web pages and other machines out of <c>/__admin</c> (README.md, "Security and limits"). In order:
+/// <c>Host</c> and <c>Origin</c> (when sent) must name an address FakeRiver listens on (403), the bearer token
+/// must match <see cref="FakeRiverOptions.AdminToken"/> when one is set (401), and a write must say
+/// <c>Content-Type: application/json</c> (415) — a type a cross-site form or <c>fetch</c> cannot send without a
+/// CORS preflight, which FakeRiver never answers. Every refusal uses the API's error envelope.
+/// </summary>
+public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> options, IServer server)
+{
+    public const string Prefix = "/__admin";
+
+    public Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return next(context);
+        var refusal = Check(context.Request);
+        return refusal is null ? next(context) : refusal.ExecuteAsync(context);
+    }
+
+    private IResult? Check(HttpRequest request)
+    {
+        var settings = options.Value;
+        var listen = server.Features.Get<IServerAddressesFeature>()?.Addresses.ToList() ?? [];
+        var host = request.Host;
+        if (!AdminHosts.Allows(host.Host, host.Port ?? DefaultPort(request.Scheme), listen, settings.Admin.AllowedHosts))
+        {
+            return ApiErrors.Create(StatusCodes.Status403Forbidden, "permission_error", "admin_host_not_allowed",
+                $"Host '{host.Value}' is not an address FakeRiver listens on");
+        }
+        if (request.Headers.Origin is { Count: > 0 } origin && !OriginAllowed(origin.ToString(), listen, settings.Admin.AllowedHosts))
+        {
+            return ApiErrors.Create(StatusCodes.Status403Forbidden, "permission_error", "admin_origin_not_allowed",
+                "Cross-origin requests to /__admin are refused");
+        }
+        if (settings.AdminToken is { } token && !BearerMatches(request, token))
+        {
+            request.HttpContext.Response.Headers.WWWAuthenticate = "Bearer";
+            return ApiErrors.Create(StatusCodes.Status401Unauthorized, "authentication_error", "invalid_admin_token",
+                "The admin API needs Authorization: Bearer <FakeRiver:AdminToken>");
+        }
+        if (IsWrite(request.Method) && !IsJson(request.ContentType))
+        {
+            return ApiErrors.UnsupportedMediaType(request.ContentType);
+        }
+        return null;
+    }
+
+    private static bool OriginAllowed(string origin, IReadOnlyCollection<string> listen, IEnumerable<string> extra) =>
+        Uri.TryCreate(origin, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+        && AdminHosts.Allows(uri.Host, uri.Port, listen, extra);
+
+    private static bool BearerMatches(HttpRequest request, string token)
+    {
+        var header = request.Headers.Authorization.ToString();
+        const string scheme = "Bearer ";
+        if (!header.StartsWith(scheme, StringComparison.OrdinalIgnoreCase)) return false;
+        // Constant time, so the token cannot be guessed byte by byte from response times.
+        return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
+    }
+
+    private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+
+    private static int DefaultPort(string scheme) => scheme == Uri.UriSchemeHttps ? 443 : 80;
+}
