@@ -1,5 +1,3 @@
-using FakeRiver.Admin;
-
 namespace FakeRiver;
 
 /// <summary>

@@ -1,4 +1,3 @@
-using FakeRiver.Admin;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver;
@@ -29,7 +28,7 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
         if (options.AdminToken is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
             errors.Add("FakeRiver:AdminToken must not be empty or contain white space.");
-        foreach (var host in options.Admin.AllowedHosts.Where(h => !AdminHosts.IsValidEntry(h)))
+        foreach (var host in options.Admin.AllowedHosts.Where(h => !AdminOptions.IsValidHostEntry(h)))
             errors.Add($"FakeRiver:Admin:AllowedHosts entry '{host}' must be a host name or host:port (no scheme, no path).");
         var retention = options.Retention;
         if (retention.MaxRequests < 1) errors.Add("FakeRiver:Retention:MaxRequests must be at least 1.");

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using FakeRiver.Api;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -28,11 +28,6 @@ public static class AdminHosts
         return false;
     }
 
-    /// <summary>An <see cref="AdminOptions.AllowedHosts"/> entry: a host name or IP, optionally <c>:port</c>.</summary>
-    public static bool IsValidEntry(string entry) =>
-        !string.IsNullOrWhiteSpace(entry) && !entry.Contains("://", StringComparison.Ordinal) && !entry.Contains('/')
-        && Uri.TryCreate($"http://{entry}/", UriKind.Absolute, out var uri) && uri.AbsolutePath == "/";
-
     private static bool MatchesEntry(string entry, string name, int? port)
     {
         if (!Uri.TryCreate($"http://{entry}/", UriKind.Absolute, out var uri)) return false;

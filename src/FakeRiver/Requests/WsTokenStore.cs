@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Requests;
 
 /// <summary>
-/// Opaque, single-use ws_tokens bound to one channel, with a TTL (README.md, "Security and limits"). The first socket that
+/// Opaque, single-use ws_tokens bound to one channel, with a TTL (docs/ARCHITECTURE.md 3.3). The first socket that
 /// authenticates with a token uses it up; a reconnect issues a fresh one and the old one stays dead. Thread-safe.
 /// Bounded by <see cref="RetentionOptions"/>: a token is forgotten <see cref="RetentionOptions.MaxAge"/> after it
 /// expired (until then a reuse is still answered "used" or "expired" rather than "unknown"), and beyond

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using FakeRiver.Api;
 using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 

@@ -1,4 +1,4 @@
-namespace FakeRiver.Admin;
+namespace FakeRiver;
 
 /// <summary>Rules of the <c>/__admin</c> API (section <c>FakeRiver:Admin</c>); the bearer token is <see cref="FakeRiverOptions.AdminToken"/>.</summary>
 public sealed class AdminOptions
@@ -14,4 +14,9 @@ public sealed class AdminOptions
     /// FakeRiver listens on (an in-memory test host name, a name behind a reverse proxy).
     /// </summary>
     public List<string> AllowedHosts { get; set; } = [];
+
+    /// <summary>An <see cref="AllowedHosts"/> entry: a host name or IP, optionally <c>:port</c>; no scheme, no path.</summary>
+    public static bool IsValidHostEntry(string entry) =>
+        !string.IsNullOrWhiteSpace(entry) && !entry.Contains("://", StringComparison.Ordinal) && !entry.Contains('/')
+        && Uri.TryCreate($"http://{entry}/", UriKind.Absolute, out var uri) && uri.AbsolutePath == "/";
 }
