@@ -21,12 +21,6 @@ public sealed class RequestRegistry(TimeProvider time, IOptions<FakeRiverOptions
     /// <summary>Requests held now, running and finished.</summary>
     public int Count => _byChannel.Count;
 
-    /// <summary>Finished requests held now (each still evictable).</summary>
-    public int FinishedCount
-    {
-        get { lock (_gate) return _finished.Count; }
-    }
-
     public void Add(RiverRequest request)
     {
         EvictExpired();
