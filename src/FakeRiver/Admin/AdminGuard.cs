@@ -10,9 +10,9 @@ namespace FakeRiver.Admin;
 /// <summary>
 /// Keeps web pages and other machines out of <c>/__admin</c> (README.md, "Security and limits"). In order:
 /// <c>Host</c> and <c>Origin</c> (when sent) must name an address FakeRiver listens on (403), the bearer token
-/// must match <see cref="FakeRiverOptions.AdminToken"/> when one is set (401), and a write must say
-/// <c>Content-Type: application/json</c> (415) — a type a cross-site form or <c>fetch</c> cannot send without a
-/// CORS preflight, which FakeRiver never answers. Every refusal uses the API's error envelope.
+/// must match <see cref="FakeRiverOptions.AdminToken"/> when one is set (401), and a POST, PUT or PATCH must say
+/// <c>Content-Type: application/json</c> (or a YAML type) (415) — types a cross-site form or <c>fetch</c> cannot send
+/// without a CORS preflight, which FakeRiver never answers. Every refusal uses the API's error envelope.
 /// </summary>
 public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> options, IServer server)
 {
@@ -46,7 +46,7 @@ public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> 
             return ApiErrors.Create(StatusCodes.Status401Unauthorized, "authentication_error", "invalid_admin_token",
                 "The admin API needs Authorization: Bearer <FakeRiver:AdminToken>");
         }
-        if (IsWrite(request.Method) && !IsJson(request.ContentType))
+        if (CarriesBody(request.Method) && !IsStructuredBody(request.ContentType))
         {
             return ApiErrors.UnsupportedMediaType(request.ContentType);
         }
@@ -67,10 +67,20 @@ public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> 
         return CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(header[scheme.Length..].Trim()), Encoding.UTF8.GetBytes(token));
     }
 
-    private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+    // DELETE is left out: a browser never sends it cross-site without a preflight, and it has no body to type.
+    private static bool CarriesBody(string method) => HttpMethods.IsPost(method) || HttpMethods.IsPut(method) || HttpMethods.IsPatch(method);
 
-    private static bool IsJson(string? contentType) =>
-        MediaTypeHeaderValue.TryParse(contentType, out var media) && media.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// JSON (or YAML, which the workflow route takes): none of them is a CORS-safelisted type, so a page on another
+    /// site cannot send them without a preflight. The route itself then checks which of them it accepts.
+    /// </summary>
+    private static bool IsStructuredBody(string? contentType)
+    {
+        if (!MediaTypeHeaderValue.TryParse(contentType, out var media) || media.MediaType.Value is not { } type) return false;
+        type = type.ToLowerInvariant();
+        return type is "application/json" or "application/yaml" or "application/x-yaml" or "text/yaml" or "text/x-yaml"
+            || (type.StartsWith("application/", StringComparison.Ordinal) && type.EndsWith("+json", StringComparison.Ordinal));
+    }
 
     private static int DefaultPort(string scheme) => scheme == Uri.UriSchemeHttps ? 443 : 80;
 }

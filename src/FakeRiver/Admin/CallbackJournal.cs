@@ -42,6 +42,17 @@ public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions
         lock (_gate) _entries.Clear();
     }
 
+    /// <summary>Forgets the callbacks of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate)
+        {
+            var keep = _entries.Where(e => !channelIds.Contains(e.ChannelId)).ToList();
+            _entries.Clear();
+            foreach (var entry in keep) _entries.Enqueue(entry);
+        }
+    }
+
     private void EvictLocked()
     {
         var retention = options.Value.Retention;

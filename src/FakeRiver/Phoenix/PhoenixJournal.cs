@@ -74,6 +74,17 @@ public sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions>
         }
     }
 
+    /// <summary>Forgets the entries of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate)
+        {
+            var keep = _entries.Where(e => e.ChannelId is not { } channel || !channelIds.Contains(channel)).ToList();
+            _entries.Clear();
+            foreach (var entry in keep) _entries.Enqueue(entry);
+        }
+    }
+
     public IReadOnlyList<PhoenixJournalEntry> ForChannel(string channelId)
     {
         lock (_gate)

@@ -53,6 +53,18 @@ public sealed class RequestRegistry(TimeProvider time, IOptions<FakeRiverOptions
         }
     }
 
+    /// <summary>Forgets one project's requests (a project-scoped admin reset).</summary>
+    public void RemoveProject(string projectId)
+    {
+        lock (_gate)
+        {
+            foreach (var request in _byChannel.Values.Where(r => r.ProjectId == projectId)) _byChannel.TryRemove(request.ChannelId, out _);
+            var kept = _finished.Where(f => f.Request.ProjectId != projectId).ToList();
+            _finished.Clear();
+            foreach (var entry in kept) _finished.Enqueue(entry);
+        }
+    }
+
     private void Finished(RiverRequest request)
     {
         lock (_gate)

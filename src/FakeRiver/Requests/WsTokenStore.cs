@@ -74,6 +74,18 @@ public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOption
         }
     }
 
+    /// <summary>Forgets one project's tokens (a project-scoped admin reset).</summary>
+    public void RemoveProject(string projectId)
+    {
+        lock (_gate)
+        {
+            foreach (var token in _tokens.Where(t => t.Value.Grant.ProjectId == projectId).Select(t => t.Key).ToList()) _tokens.Remove(token);
+            var keep = _issued.Where(e => e.Grant.ProjectId != projectId).ToList();
+            _issued.Clear();
+            foreach (var entry in keep) _issued.Enqueue(entry);
+        }
+    }
+
     private sealed class TokenEntry(TokenGrant grant)
     {
         public TokenGrant Grant { get; } = grant;

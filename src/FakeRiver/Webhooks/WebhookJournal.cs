@@ -94,6 +94,20 @@ public sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions>
         }
     }
 
+    /// <summary>Forgets the deliveries of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate)
+        {
+            // Queued finish times of removed deliveries are skipped when they come up (the id is gone).
+            foreach (var node in _byId.Values.Where(n => channelIds.Contains(n.Value.ChannelId)).ToList())
+            {
+                _deliveries.Remove(node);
+                _byId.Remove(node.Value.Id);
+            }
+        }
+    }
+
     /// <summary>
     /// Completes as soon as <paramref name="predicate"/> holds for the deliveries (checked now and after every change).
     /// The predicate runs under the journal's lock: keep it a quick, pure check of its argument.
