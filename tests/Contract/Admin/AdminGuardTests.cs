@@ -49,6 +49,21 @@ public class AdminGuardTests
         Assert.Empty(await ListedAsync(client));
     }
 
+    [Fact]
+    public async Task AdminWrite_YamlPostOrBodilessDelete_PassTheGuard()
+    {
+        await using var host = HarnessHost.StartRiverOnly();
+        using var client = host.RiverClient();
+
+        // YAML is no CORS-safelisted type either; DELETE is always preflighted cross-site, so it needs no body type.
+        var (response, body) = await AsyncApi.PostAsync(client, "/__admin/reset", new StringContent("{}", Encoding.UTF8, "application/yaml"));
+        var delete = await client.DeleteAsync("/__admin/faults/no-such-fault");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(body["reset"]!.GetValue<bool>());
+        Assert.Equal(HttpStatusCode.NotFound, delete.StatusCode);
+    }
+
     [Theory]
     [InlineData("evil.test")]
     [InlineData("fakeriver.test.evil.test")]
