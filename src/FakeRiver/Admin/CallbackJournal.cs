@@ -11,6 +11,10 @@ public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions
 {
     private readonly Lock _gate = new();
     private readonly Queue<CallbackEntry> _entries = new();
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Completes at the next recorded callback: tests await it instead of polling the journal.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
     public IResult Record(string channelId, int status, JsonObject? body, IResult answer) =>
@@ -25,6 +29,7 @@ public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions
             _entries.Enqueue(entry);
             EvictLocked();
         }
+        Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         return answer;
     }
 
@@ -62,4 +67,6 @@ public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions
             _entries.Dequeue();
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -44,7 +44,8 @@ public class IdSourceTests
         {
             WithBackend = false,
             WorkflowYaml = TestWorkflows.Instant,
-            RiverSettings = seed is null ? [] : new() { ["FakeRiver:Seed"] = seed },
+            // The test fixture seeds by default (tests ask for determinism); a null setting means "no seed", as in serve.
+            RiverSettings = { ["FakeRiver:Seed"] = seed },
         });
         var started = await AsyncApi.StartAsync(host);
         return (started["channel_id"]!.GetValue<string>(), started["ws_token"]!.GetValue<string>());
