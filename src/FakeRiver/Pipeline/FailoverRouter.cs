@@ -69,19 +69,15 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         using var timeout = TimeoutSource(definition.TimeoutMs > 0 ? startedAt + TimeSpan.FromMilliseconds(definition.TimeoutMs) : null);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var committed = request.Log.CommittedText;
-        // Only structured output is gated; plain text skips the per-token copy of the committed text.
-        var gated = request.Workflow.OutputSchema is not null;
+        // Only structured output is gated: the session scans the committed text once, then each delta once.
+        var check = gate.OpenStream(request.Workflow, committed);
         var call = new ProviderCall(request, definition, attempt, committed, seed, startedAt);
         try
         {
             await foreach (var delta in providers.For(definition.Type).StreamAsync(call, linked.Token))
             {
                 if (delta.Length == 0) continue;
-                if (gated)
-                {
-                    if (!gate.Admits(request.Workflow, committed, delta)) return new AttemptResult(OutputGate.SchemaViolation);
-                    committed += delta;
-                }
+                if (check is not null && !check.TryAppend(delta)) return new AttemptResult(OutputGate.SchemaViolation);
                 request.Log.AppendToken(delta, attempt, definition.Provider, definition.Model);
             }
             return AttemptResult.Clean;
