@@ -11,7 +11,11 @@ public sealed record ScenarioResult(
     IReadOnlyList<ScenarioFailure> Failures,
     JsonNode Transcript,
     TimeSpan WallTime,
-    TimeSpan VirtualTime)
+    TimeSpan VirtualTime,
+    string? SkipReason = null)
 {
+    /// <summary>No failure; a skipped scenario does not fail the run either.</summary>
     public bool Passed => Failures.Count == 0;
+
+    public bool Skipped => SkipReason is not null;
 }

@@ -54,13 +54,13 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         if (workflow.OnInvalid == OnInvalidMode.OfflineFallback
             && completion.Complete(request, seed, attempts.Count + 1, FallbackProvider, FallbackModel) is { } fallback)
         {
-            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, (int)request.Log.LastSeq, OfflineFallback: true);
+            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, OfflineFallback: true);
         }
-        return new RunOutcome(null, attempts, null, null, (int)request.Log.LastSeq);
+        return new RunOutcome(null, attempts, null, null);
     }
 
     private static RunOutcome Outcome(RiverRequest request, System.Text.Json.Nodes.JsonObject data, List<AttemptRecord> attempts,
-        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model, (int)request.Log.LastSeq);
+        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model);
 
     /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>
     private async Task<AttemptResult> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt,
@@ -100,6 +100,6 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         var workflow = request.Workflow;
         await time.DelayUntilAsync(request.CreatedAt + TimeSpan.FromMilliseconds(workflow.TestModeDelayMs), ct);
         AttemptRecord[] attempts = [new("Testing", "test-mode", true, workflow.TestModeDelayMs, null)];
-        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", 0, TestMode: true);
+        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", TestMode: true);
     }
 }
