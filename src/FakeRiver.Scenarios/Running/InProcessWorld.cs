@@ -61,6 +61,8 @@ public sealed partial class InProcessWorld : IScenarioWorld
             o.ApiKey = ApiKey;
             o.WebhookSecret = WebhookSecret;
             o.Seed = seed;
+            // A scenario checks its request after hours of (virtual) webhook retries: keep it that long.
+            o.Settings["FakeRiver:Retention:MaxAge"] = "1.00:00:00";
             o.InMemoryBaseAddress = new Uri($"http://{RiverHost}/");
             o.Workflows.Add(scenario.Workflow);
             o.WebhookFaults = scenario.Webhook;

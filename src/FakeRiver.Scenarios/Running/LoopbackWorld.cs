@@ -112,6 +112,8 @@ public sealed class LoopbackWorld : IScenarioWorld
         o.Settings["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture);
         o.Settings["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture);
         o.Settings["FakeRiver:WebhookAttemptTimeout"] = "00:00:05";
+        // A scenario checks its request after the whole (scaled) webhook retry schedule: keep it that long.
+        o.Settings["FakeRiver:Retention:MaxAge"] = "1.00:00:00";
         // Webhooks and an OpenAI-compatible upstream go over the real network, wherever the backend listens.
         o.OutboundHandler = () => new SocketsHttpHandler();
         o.ConfigureServices = services =>
