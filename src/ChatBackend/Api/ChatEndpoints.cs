@@ -23,7 +23,7 @@ public static class ChatEndpoints
         HttpRequest httpRequest,
         IOptions<ChatBackendOptions> options,
         ModelRiverClient gateway,
-        PendingRequestStore pending,
+        IPendingRequestStore pending,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
