@@ -12,6 +12,7 @@ public static class JUnitWriter
             new XAttribute("name", "scenarios"),
             new XAttribute("tests", results.Count),
             new XAttribute("failures", results.Count(r => !r.Passed)),
+            new XAttribute("skipped", results.Count(r => r.Skipped is not null)),
             new XAttribute("time", Seconds(wall)));
         foreach (var r in results)
         {
@@ -19,6 +20,7 @@ public static class JUnitWriter
                 new XAttribute("classname", "scenarios." + Path.GetFileNameWithoutExtension(r.Scenario.Source)),
                 new XAttribute("name", r.Scenario.Name),
                 new XAttribute("time", Seconds(r.WallTime)));
+            if (r.Skipped is not null) testcase.Add(new XElement("skipped", new XAttribute("message", r.Skipped)));
             if (!r.Passed)
             {
                 testcase.Add(new XElement("failure",

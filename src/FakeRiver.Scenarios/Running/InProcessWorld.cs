@@ -20,6 +20,9 @@ public sealed partial class InProcessWorld : IScenarioWorld
 {
     public const string RiverHost = "fakeriver.test";
     public const string BackendHost = "backend.test";
+
+    /// <summary>Where a forged callback URL points: another origin, answered by the <see cref="KeyTrap"/>.</summary>
+    public const string TrapHost = "trap.test";
     public const string ApiKey = "mr_test_scenario_key";
     public const string WebhookSecret = "scenario_webhook_secret";
     public static readonly DateTimeOffset Epoch = new(2026, 1, 5, 10, 0, 0, TimeSpan.Zero);
@@ -27,24 +30,25 @@ public sealed partial class InProcessWorld : IScenarioWorld
     private readonly WorldActivity _activity = new();
     private readonly VirtualClock _clock;
     private readonly WebApplication _river;
-    private readonly WebApplication _backend;
     private readonly TestServer _riverServer;
-    private readonly TestServer _backendServer;
+    private readonly KeyTrap _trap = new(ApiKey);
+    // The backend's SQLite file: the world's own, kept across a restart, deleted with the world.
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"scenario-backend-{Guid.NewGuid():N}.db");
+    private WebApplication _backend;
+    private volatile TestServer _backendServer;
 
     private InProcessWorld(Scenario scenario, int seed)
     {
         _clock = new VirtualClock(Epoch, _activity);
         _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
-        _backend = ChatBackendApp.Create([], new Dictionary<string, string?>
-        {
-            ["MODELRIVER_API_URL"] = $"http://{RiverHost}",
-            ["MODELRIVER_API_KEY"] = ApiKey,
-            ["BACKEND_PUBLIC_URL"] = $"http://{BackendHost}",
-            ["WEBHOOK_SECRET"] = WebhookSecret,
-        }, ConfigureShared);
+        _backend = CreateBackend();
         _riverServer = _river.GetTestServer();
         _backendServer = _backend.GetTestServer();
     }
+
+    public int KeyLeaks => _trap.KeyLeaks;
+
+    public string? CannotRestartBackend => null;
 
     public TimeProvider Clock => _clock;
 
@@ -95,8 +99,29 @@ public sealed partial class InProcessWorld : IScenarioWorld
     {
         RiverHost => _riverServer.CreateHandler(),
         BackendHost => _backendServer.CreateHandler(),
+        TrapHost => new KeyTrapHandler(_trap),
         _ => null,
     };
+
+    private WebApplication CreateBackend() => ChatBackendApp.Create([], new Dictionary<string, string?>
+    {
+        ["MODELRIVER_API_URL"] = $"http://{RiverHost}",
+        ["MODELRIVER_API_KEY"] = ApiKey,
+        ["BACKEND_PUBLIC_URL"] = $"http://{BackendHost}",
+        ["WEBHOOK_SECRET"] = WebhookSecret,
+        ["CHATBACKEND_DB"] = _database,
+    }, ConfigureShared);
+
+    /// <summary>Stops the backend and starts a new one on the same SQLite file (FakeRiver waits meanwhile).</summary>
+    private async Task RestartBackendAsync(CancellationToken ct)
+    {
+        using var _ = _activity.Begin();
+        await _backend.StopAsync(ct);
+        await _backend.DisposeAsync();
+        _backend = CreateBackend();
+        await _backend.StartAsync(ct);
+        _backendServer = _backend.GetTestServer();
+    }
 
     private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
     {
@@ -108,7 +133,8 @@ public sealed partial class InProcessWorld : IScenarioWorld
         });
         builder.Services.RemoveAll<WorkflowCatalog>();
         builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
-        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
+        var plan = scenario.WebhookPlan($"http://{TrapHost}/v1/callback/", RestartBackendAsync);
+        if (plan != new WebhookFaultPlan()) builder.Services.AddSingleton(plan);
         ConfigureShared(builder);
     }
 
@@ -129,6 +155,10 @@ public sealed partial class InProcessWorld : IScenarioWorld
         await _river.StopAsync(patience.Token);
         await _backend.DisposeAsync();
         await _river.DisposeAsync();
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
+        {
+            if (File.Exists(file)) File.Delete(file);
+        }
     }
 
     [GeneratedRegex(@"status code:?\s*(\d{3})", RegexOptions.IgnoreCase)]

@@ -28,12 +28,19 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     private readonly WebApplication _river;
     private readonly LoopbackSettings _settings;
+    private readonly KeyTrapServer? _trap;
 
-    private LoopbackWorld(Scenario scenario, int seed, LoopbackSettings settings)
+    private LoopbackWorld(Scenario scenario, int seed, LoopbackSettings settings, KeyTrapServer? trap)
     {
         _settings = settings;
+        _trap = trap;
         _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
     }
+
+    public int KeyLeaks => _trap?.Trap.KeyLeaks ?? 0;
+
+    public string? CannotRestartBackend =>
+        _settings.RestartBackend is null ? "not applicable: the runner cannot restart a backend given by URL (--backend); use --backend-cmd" : null;
 
     public TimeProvider Clock => TimeProvider.System;
 
@@ -45,7 +52,9 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     public static async Task<LoopbackWorld> StartAsync(Scenario scenario, int seed, LoopbackSettings settings)
     {
-        var world = new LoopbackWorld(scenario, seed, settings);
+        // Only a scenario with a forged callback URL needs somewhere for it to point.
+        var trap = scenario.ForgeCallbackUrl ? await KeyTrapServer.StartAsync(settings.ApiKey) : null;
+        var world = new LoopbackWorld(scenario, seed, settings, trap);
         await world._river.StartAsync();
         return world;
     }
@@ -118,7 +127,8 @@ public sealed class LoopbackWorld : IScenarioWorld
         builder.Logging.ClearProviders();
         builder.Services.RemoveAll<WorkflowCatalog>();
         builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
-        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
+        var plan = scenario.WebhookPlan((_trap?.Url ?? "http://127.0.0.1:9/") + "v1/callback/", _settings.RestartBackend);
+        if (plan != new WebhookFaultPlan()) builder.Services.AddSingleton(plan);
         // A backend outlives scenarios (and runs) and dedupes webhooks by channel_id: skip a random stretch of the
         // seeded id stream so ids never repeat, while the seed still decides the simulated output.
         builder.Services.RemoveAll<RandomSource>();
@@ -135,6 +145,7 @@ public sealed class LoopbackWorld : IScenarioWorld
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _river.StopAsync(patience.Token);
         await _river.DisposeAsync();
+        if (_trap is not null) await _trap.DisposeAsync();
     }
 
     private sealed class NoOp : IDisposable

@@ -29,6 +29,8 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
         var seed = seedOverride ?? scenario.Seed;
         var wall = Stopwatch.StartNew();
         await using var world = await _worlds(scenario, seed);
+        if (scenario.RestartBackend && world.CannotRestartBackend is { } reason)
+            return ScenarioResult.NotApplicable(scenario, seed, reason, wall.Elapsed);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(WallCap);
         var browser = new ScenarioBrowser(world, scenario);
@@ -40,7 +42,7 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
 
         var seen = new Observation(browser.Record, world.River.GetRequiredService<RequestRegistry>().All(),
             world.River.GetRequiredService<WebhookJournal>().All(), world.River.GetRequiredService<CallbackJournal>().All(),
-            finished, world.Clock.GetUtcNow());
+            finished, world.Clock.GetUtcNow(), world.KeyLeaks);
         var failures = ScenarioChecker.Check(world.VirtualTime ? scenario : RealTimeExpectations.Relax(scenario), seen, contracts);
         var transcript = new TranscriptNormalizer(browser.Record.StartedAt).Normalize(TranscriptBuilder.Build(scenario, seed, seen, failures));
         return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt);

@@ -39,6 +39,11 @@ public sealed class WebhookDispatcher(
     public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body)
     {
         var type = body["type"]?.GetValue<string>() ?? WebhookBodyFactory.CompletedType;
+        if (faults?.ForgedCallbackBase is { } forged && body.ContainsKey("callback_url"))
+        {
+            body = (JsonObject)body.DeepClone();
+            body["callback_url"] = forged + channelId;
+        }
         var delivery = new WebhookDelivery
         {
             Id = random.NewUuid(),
@@ -79,7 +84,13 @@ public sealed class WebhookDispatcher(
                 {
                     // Scenario fault: the same delivery once more, as a gateway retry racing a slow 2xx would.
                     if (faults is { DuplicateDelivery: true } && number == 1)
+                    {
+                        if (faults.BeforeDuplicate is { } pause) await pause(stopping);
                         delivery = delivery with { Attempts = [.. delivery.Attempts, await AttemptAsync(delivery, number + 1, stopping)] };
+                    }
+                    // Scenario fault: a replay of this delivery with an edited (unsigned) channel_id.
+                    if (faults is { ReplayWithOtherChannelId: true } && number == 1)
+                        delivery = delivery with { Attempts = [.. delivery.Attempts, await AttemptAsync(delivery, number + 1, stopping, Replayed(delivery))] };
                     journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
                     return;
                 }
@@ -103,13 +114,13 @@ public sealed class WebhookDispatcher(
         }
     }
 
-    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, int number, CancellationToken stopping)
+    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, int number, CancellationToken stopping, string? bodyOverride = null)
     {
         var sentAt = time.GetUtcNow();
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        using var request = CreateRequest(delivery, sentAt, number);
+        using var request = CreateRequest(delivery, sentAt, number, bodyOverride);
         int? status = null;
         string? error = null;
         try
@@ -134,9 +145,18 @@ public sealed class WebhookDispatcher(
         return attempt;
     }
 
-    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now, int number)
+    /// <summary>The delivery's body with a fresh channel_id; <c>data</c> (the signed part) is untouched.</summary>
+    private string Replayed(WebhookDelivery delivery)
     {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Body));
+        var body = (JsonObject)JsonTree.Parse(delivery.Body)!;
+        body["channel_id"] = random.NewUuid();
+        return JsJson.Stringify(body);
+    }
+
+    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now, int number, string? bodyOverride)
+    {
+        // A replayed body keeps the original delivery's headers: the replayer cannot re-sign anything.
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(bodyOverride ?? delivery.Body));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
         var headers = faults is null ? signer.Sign(delivery, now) : faults.Sign(delivery, now, number, options.Value.WebhookSecret);
