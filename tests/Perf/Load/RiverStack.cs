@@ -62,6 +62,8 @@ public sealed class RiverStack : IAsyncDisposable
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = ApiKey,
             ["WEBHOOK_SECRET"] = secret,
+            // The backend's SQLite file sits beside the workflow file and goes with it.
+            ["CHATBACKEND_DB"] = Path.ChangeExtension(configPath, ".db"),
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await backend.StartAsync();
@@ -75,6 +77,7 @@ public sealed class RiverStack : IAsyncDisposable
         await _backend.DisposeAsync();
         await _river.DisposeAsync();
         File.Delete(_configPath);
+        foreach (var suffix in new[] { ".db", ".db-wal", ".db-shm" }) File.Delete(Path.ChangeExtension(_configPath, suffix));
     }
 
     private static string WorkflowYaml(int tokens, int paceMs)
