@@ -80,6 +80,23 @@ public class StorageRestartTests
     }
 
     [Fact]
+    public async Task Chat_GatewayReissuesAProcessedChannelId_NewRequestIsProcessedAndCalledBack()
+    {
+        // A seeded fake gateway restarted beside a persistent backend hands out the same channel ids again.
+        await using var host = BackendHost.Create();
+        host.River.OnAsync = (_, _) => Task.FromResult(FakeModelRiver.Json(HttpStatusCode.OK, FakeModelRiver.PendingBody("chan-seeded")));
+        await host.StartChatAsync("First", conversationId: "conv-first");
+        using var first = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-seeded")));
+
+        await host.StartChatAsync("Second", conversationId: "conv-second");
+        using var second = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.EventDriven("chan-seeded")));
+
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Equal(2, host.River.Callbacks.Count);
+        Assert.Equal("Second", Assert.Single(host.Service<IConversationStore>().Find("conv-second")!.Messages).Prompt);
+    }
+
+    [Fact]
     public async Task Restart_AfterRetentionPeriod_ExpiredRowsAreGone()
     {
         using var file = new TempDatabase();
