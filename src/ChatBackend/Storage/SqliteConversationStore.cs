@@ -1,10 +1,11 @@
 using System.Collections.Immutable;
 using ChatBackend.Conversations;
+using Microsoft.Extensions.Options;
 
 namespace ChatBackend.Storage;
 
 /// <summary><see cref="IConversationStore"/> in the SQLite file: one transaction per append, trimmed to the per-conversation limit.</summary>
-public sealed class SqliteConversationStore(ChatDatabase database, Microsoft.Extensions.Options.IOptions<ChatBackendOptions> options) : IConversationStore
+public sealed class SqliteConversationStore(ChatDatabase database, IOptions<ChatBackendOptions> options) : IConversationStore
 {
     public void Append(string conversationId, MessageRecord record, string createdAt)
     {

@@ -23,6 +23,24 @@ public class OptionsTests
         Assert.Contains("MODELRIVER_API_URL", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WEBHOOK_TOLERANCE_SECONDS", "0")]
+    [InlineData("WEBHOOK_TOLERANCE_SECONDS", "five")]
+    [InlineData("CHATBACKEND_RETENTION_DAYS", "-1")]
+    [InlineData("ChatBackend:MaxProcessedWebhooks", "0")]
+    public async Task Startup_SafetyOrStorageSettingInvalid_FailsNamingIt(string key, string value)
+    {
+        using var database = new TempDatabase();
+        var settings = new BackendSettings { DatabasePath = database.Path }.ToConfiguration();
+        settings["urls"] = "http://127.0.0.1:0";
+        settings[key] = value;
+        await using var app = ChatBackendApp.Create([], settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(key.Replace("ChatBackend:", "", StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validator_PortNotANumber_Fails()
     {
