@@ -45,7 +45,9 @@ public class ChatBackendAppTests
         using var database = new TempDatabase();
         await using var app = ChatBackendApp.Create([], new Dictionary<string, string?>
         {
-            ["urls"] = "http://127.0.0.1:0", ["BACKEND_PUBLIC_URL"] = "localhost", ["CHATBACKEND_DB"] = database.Path,
+            ["urls"] = "http://127.0.0.1:0",
+            ["BACKEND_PUBLIC_URL"] = "localhost",
+            ["CHATBACKEND_DB"] = database.Path,
         });
 
         await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
