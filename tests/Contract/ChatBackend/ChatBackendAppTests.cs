@@ -10,6 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Contract.ChatBackend;
 
 /// <summary>The entry FakeRiver's dev mode uses: a real Kestrel host built from explicit settings.</summary>
+[Collection(Contract.ChatBackend.Infrastructure.DirectHostCollection.Name)]
 public class ChatBackendAppTests
 {
     [Fact]

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Contract.ChatBackend;
 
+[Collection(Contract.ChatBackend.Infrastructure.DirectHostCollection.Name)]
 public class OptionsTests
 {
     [Theory]
@@ -57,5 +58,17 @@ public class OptionsTests
         await host.StartChatAsync("Hello");
 
         Assert.Equal("http://127.0.0.1:5080/v1/ai/async", host.River.AsyncCalls[0].Uri.ToString());
+    }
+
+    [Fact]
+    public async Task Startup_DatabaseInFolderThatCannotBeCreated_FailsAtStart()
+    {
+        using var blocker = new TempDatabase();
+        await File.WriteAllTextAsync(blocker.Path, "a file, not a folder");
+        var settings = new BackendSettings { DatabasePath = Path.Combine(blocker.Path, "chat.db") }.ToConfiguration();
+        settings["urls"] = "http://127.0.0.1:0";
+        await using var app = ChatBackendApp.Create([], settings);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => app.StartAsync());
     }
 }

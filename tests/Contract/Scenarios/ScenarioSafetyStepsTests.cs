@@ -6,6 +6,7 @@ using FakeRiver.Scenarios.Running;
 namespace Contract.Scenarios;
 
 /// <summary>The runner's safety steps: the restart step where no restart is possible, and the new keys' validation.</summary>
+[Collection(Contract.ChatBackend.Infrastructure.DirectHostCollection.Name)]
 public class ScenarioSafetyStepsTests
 {
     private const string Workflow = """
