@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using ChatBackend;
-using FakeRiver.Hosting;
 using FakeRiver.Scenarios.Hosting;
 using FakeRiver.Scenarios.Model;
-using FakeRiver.Webhooks;
-using FakeRiver.Workflows;
+using FakeRiver.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -29,20 +27,17 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     private readonly WorldActivity _activity = new();
     private readonly VirtualClock _clock;
-    private readonly WebApplication _river;
-    private readonly TestServer _riverServer;
     private readonly KeyTrap _trap = new(ApiKey);
     // The backend's SQLite file: the world's own, kept across a restart, deleted with the world.
     private readonly string _database = Path.Combine(Path.GetTempPath(), $"scenario-backend-{Guid.NewGuid():N}.db");
     private WebApplication _backend;
     private volatile TestServer _backendServer;
+    private FakeRiverServer? _river;
 
-    private InProcessWorld(Scenario scenario, int seed)
+    private InProcessWorld()
     {
         _clock = new VirtualClock(Epoch, _activity);
-        _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
         _backend = CreateBackend();
-        _riverServer = _river.GetTestServer();
         _backendServer = _backend.GetTestServer();
     }
 
@@ -52,7 +47,10 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     public TimeProvider Clock => _clock;
 
-    public IServiceProvider River => _river.Services;
+    public IServiceProvider River => RiverServer.Services;
+
+    /// <summary>FakeRiver itself, started through the test fixture.</summary>
+    public FakeRiverServer RiverServer => _river ?? throw new InvalidOperationException("The world has not started.");
 
     public ChatContract Chat => ChatContract.Default;
 
@@ -60,8 +58,19 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     public static async Task<InProcessWorld> StartAsync(Scenario scenario, int seed)
     {
-        var world = new InProcessWorld(scenario, seed);
-        await world._river.StartAsync();
+        var world = new InProcessWorld();
+        // FakeRiver through the same fixture a team uses in its own tests, on this world's clock and network.
+        world._river = await FakeRiverServer.StartAsync(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.WebhookSecret = WebhookSecret;
+            o.Seed = seed;
+            o.InMemoryBaseAddress = new Uri($"http://{RiverHost}/");
+            o.Workflows.Add(scenario.Workflow);
+            o.WebhookFaults = scenario.WebhookPlan($"http://{TrapHost}/v1/callback/", world.RestartBackendAsync);
+            o.Clock = world._clock;
+            o.OutboundHandler = () => new HostRoutingHandler(world.Resolve, world._activity);
+        });
         await world._backend.StartAsync();
         return world;
     }
@@ -80,7 +89,7 @@ public sealed partial class InProcessWorld : IScenarioWorld
         using var _ = _activity.Begin();
         try
         {
-            return await _riverServer.CreateWebSocketClient().ConnectAsync(uri, ct);
+            return await RiverServer.ConnectWebSocketAsync(uri, ct);
         }
         catch (InvalidOperationException e) when (StatusInMessage().Match(e.Message) is { Success: true } m)
         {
@@ -97,7 +106,7 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     private HttpMessageHandler? Resolve(string host) => host switch
     {
-        RiverHost => _riverServer.CreateHandler(),
+        RiverHost => _river?.CreateHandler(),
         BackendHost => _backendServer.CreateHandler(),
         TrapHost => new KeyTrapHandler(_trap),
         _ => null,
@@ -110,7 +119,7 @@ public sealed partial class InProcessWorld : IScenarioWorld
         ["BACKEND_PUBLIC_URL"] = $"http://{BackendHost}",
         ["WEBHOOK_SECRET"] = WebhookSecret,
         ["CHATBACKEND_DB"] = _database,
-    }, ConfigureShared);
+    }, ConfigureBackend);
 
     /// <summary>Stops the backend and starts a new one on the same SQLite file (FakeRiver waits meanwhile).</summary>
     private async Task RestartBackendAsync(CancellationToken ct)
@@ -123,22 +132,7 @@ public sealed partial class InProcessWorld : IScenarioWorld
         _backendServer = _backend.GetTestServer();
     }
 
-    private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
-    {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["MODELRIVER_API_KEY"] = ApiKey,
-            ["WEBHOOK_SECRET"] = WebhookSecret,
-            ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
-        });
-        builder.Services.RemoveAll<WorkflowCatalog>();
-        builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
-        var plan = scenario.WebhookPlan($"http://{TrapHost}/v1/callback/", RestartBackendAsync);
-        if (plan != new WebhookFaultPlan()) builder.Services.AddSingleton(plan);
-        ConfigureShared(builder);
-    }
-
-    private void ConfigureShared(WebApplicationBuilder builder)
+    private void ConfigureBackend(WebApplicationBuilder builder)
     {
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -152,9 +146,8 @@ public sealed partial class InProcessWorld : IScenarioWorld
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _backend.StopAsync(patience.Token);
-        await _river.StopAsync(patience.Token);
+        if (_river is not null) await _river.DisposeAsync();
         await _backend.DisposeAsync();
-        await _river.DisposeAsync();
         foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" })
         {
             if (File.Exists(file)) File.Delete(file);
