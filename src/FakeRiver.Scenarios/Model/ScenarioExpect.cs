@@ -27,6 +27,9 @@ public sealed record ScenarioExpect
     /// <summary>Requests that may carry the API key to the forged callback URL's trap (0: the key must not leave).</summary>
     public int? KeyLeaks { get; init; }
 
+    /// <summary>What the sync step must have seen.</summary>
+    public ExpectedSync? Sync { get; init; }
+
     public bool? OfflineFallback { get; init; }
 
     public bool? TestMode { get; init; }

@@ -11,13 +11,11 @@ public sealed record ScenarioResult(
     IReadOnlyList<ScenarioFailure> Failures,
     JsonNode Transcript,
     TimeSpan WallTime,
-    TimeSpan VirtualTime)
+    TimeSpan VirtualTime,
+    string? SkipReason = null)
 {
+    /// <summary>No failure; a skipped scenario does not fail the run either.</summary>
     public bool Passed => Failures.Count == 0;
 
-    /// <summary>Why the scenario was not run in this world (e.g. it restarts a backend given by URL); null when it ran.</summary>
-    public string? Skipped { get; init; }
-
-    public static ScenarioResult NotApplicable(Scenario scenario, int seed, string reason, TimeSpan wall) =>
-        new(scenario, seed, [], new JsonObject { ["name"] = scenario.Name, ["skipped"] = reason }, wall, TimeSpan.Zero) { Skipped = reason };
+    public bool Skipped => SkipReason is not null;
 }
