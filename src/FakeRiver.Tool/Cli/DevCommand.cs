@@ -8,11 +8,11 @@ namespace FakeRiver.Cli;
 /// <c>dev</c>: FakeRiver and the reference ChatBackend in one process on the embedded defaults, wired to each
 /// other, so <c>curl</c> on the backend's <c>/chat</c> shows the whole flow.
 /// </summary>
-public static class DevCommand
+internal static class DevCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var river = FakeRiverApp.Create(args);
+        var river = FakeRiverApp.Create(args, StartupErrors.ReportOnce);
         await river.StartAsync();
         var riverUrl = FakeRiverApp.ListeningUrl(river);
         var options = river.Services.GetRequiredService<IOptions<FakeRiverOptions>>().Value;
@@ -27,7 +27,7 @@ public static class DevCommand
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = options.ApiKeys[0],
             ["WEBHOOK_SECRET"] = options.WebhookSecret,
-        });
+        }, StartupErrors.ReportOnce);
         await backend.StartAsync();
         var backendUrl = backend.Urls.FirstOrDefault() ?? "http://127.0.0.1:4000";
 
