@@ -5,7 +5,7 @@ using FakeRiver.Webhooks;
 
 namespace FakeRiver.Scenarios.Checking;
 
-/// <summary>Every message the runner saw, against its schema in contracts/ (DESIGN.md 1, job 2).</summary>
+/// <summary>Every message the runner saw, against its schema in contracts/ (docs/ARCHITECTURE.md 5).</summary>
 internal static class ContractChecks
 {
     public static IEnumerable<ScenarioFailure> Check(Observation seen, ContractSchemaSet contracts)

@@ -7,7 +7,7 @@ using FakeRiver.Workflows;
 namespace FakeRiver.Scenarios.Checking;
 
 /// <summary>
-/// The stream invariant (DESIGN.md 3.4): the deltas the browser got, in seq order across every socket it used,
+/// The stream invariant (docs/ARCHITECTURE.md 3.4): the deltas the browser got, in seq order across every socket it used,
 /// have no gap and no duplicate and concatenate to the final text; the final response closes the socket with 1000.
 /// </summary>
 internal static class StreamChecks

@@ -3,7 +3,7 @@ using FakeRiver.Workflows;
 
 namespace FakeRiver.Scenarios.Model;
 
-/// <summary>One scripted story (DESIGN.md 4): a workflow, a client's behaviour, webhook faults and what must happen.</summary>
+/// <summary>One scripted story (docs/ARCHITECTURE.md 5): a workflow, a client's behaviour, webhook faults and what must happen.</summary>
 public sealed record Scenario
 {
     public required string Name { get; init; }

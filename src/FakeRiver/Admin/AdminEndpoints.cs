@@ -5,7 +5,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Admin;
 
 /// <summary>
-/// The inspection API under <c>/__admin</c> (DESIGN.md 3.9, in the spirit of WireMock): requests and their
+/// The inspection API under <c>/__admin</c> (docs/ARCHITECTURE.md 3.9, in the spirit of WireMock): requests and their
 /// channels, received callbacks, and a reset. Tests and the scenario runner assert on this, not on log text.
 /// </summary>
 public static class AdminEndpoints
@@ -25,7 +25,7 @@ public static class AdminEndpoints
     private static IResult GetRequest(string channelId, RequestRegistry registry)
     {
         if (!registry.TryGet(channelId, out var request))
-            return Api.ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+            return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
         detail["latest_response"] = request.Log.LatestResponse is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Api;
 
-/// <summary>Bearer API-key check: unknown or missing key 401, another project's key 403 (reference 1.2).</summary>
+/// <summary>Bearer API-key check: unknown or missing key 401, another project's key 403 (docs/wire-contract.md 1.2).</summary>
 public sealed class ApiKeyAuth(IOptions<FakeRiverOptions> options)
 {
     /// <summary>Null when the caller may proceed, else the error answer.</summary>

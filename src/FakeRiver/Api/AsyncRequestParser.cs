@@ -5,7 +5,7 @@ using FakeRiver.Workflows;
 namespace FakeRiver.Api;
 
 /// <summary>
-/// Validates an async request body (reference 1.2) and resolves its workflow. Every problem is a 4xx with the
+/// Validates an async request body (docs/wire-contract.md 1.2) and resolves its workflow. Every problem is a 4xx with the
 /// error envelope naming the offending field in <c>param</c>.
 /// </summary>
 public sealed class AsyncRequestParser(WorkflowCatalog workflows)
@@ -40,7 +40,7 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
                 return (null, ApiErrors.BadRequest("'webhook_url' must be an absolute http(s) URL", "invalid_type", "webhook_url"));
         }
 
-        // Event-driven when the workflow has an event name or the request lists events (reference 7.11).
+        // Event-driven when the workflow has an event name or the request lists events (docs/wire-contract.md 7.11).
         var eventName = workflow!.EventName ?? (events.Count > 0 ? events[0] : null);
         var customerData = new JsonObject();
         foreach (var (key, value) in body)

@@ -7,7 +7,7 @@ namespace FakeRiver.Api;
 
 /// <summary>
 /// <c>POST /v1/callback/{channel_id}</c>: the backend's enriched result for an event-driven request
-/// (DESIGN.md 3.6). 401 bad key, 400 bad body, 404 unknown channel, 409 once final; exactly one completion.
+/// (docs/ARCHITECTURE.md 3.6). 401 bad key, 400 bad body, 404 unknown channel, 409 once final; exactly one completion.
 /// </summary>
 public static class CallbackEndpoints
 {

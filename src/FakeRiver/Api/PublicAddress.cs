@@ -2,7 +2,7 @@ namespace FakeRiver.Api;
 
 /// <summary>
 /// The address a request came in on. websocket_url and callback_url point back there, so FakeRiver works on any
-/// port or host name without configuration (DESIGN.md issue point: "point back at the address the request came in on").
+/// port or host name without configuration (docs/ARCHITECTURE.md 3.1: links point back at the address the request came in on).
 /// </summary>
 public static class PublicAddress
 {

@@ -5,7 +5,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary>
-/// <c>POST /api/v1/ai/reconnect</c>: a fresh single-use ws_token for a known channel (DESIGN.md 3.2). Old tokens stay
+/// <c>POST /api/v1/ai/reconnect</c>: a fresh single-use ws_token for a known channel (docs/ARCHITECTURE.md 3.2). Old tokens stay
 /// dead. Finished requests may reconnect too: the join then replays the stored final response.
 /// </summary>
 public static class ReconnectEndpoints

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Phoenix;
 
 /// <summary>
-/// Decides a join (DESIGN.md 3.3): the topic must be <c>ai_response:{project_id}:{channel_id}</c> (or the
+/// Decides a join (docs/ARCHITECTURE.md 3.3): the topic must be <c>ai_response:{project_id}:{channel_id}</c> (or the
 /// channel-only alias when allowed), both ids UUIDs, and both those of the socket's token and of a known request.
 /// Checks run in that order, so the reason names the first thing wrong, as the SDK's messages assume.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace FakeRiver.Phoenix;
 
-/// <summary>The join refusal reasons the official SDK recognises (reference/modelriver-contract.md 4.4).</summary>
+/// <summary>The join refusal reasons the official SDK recognises (docs/wire-contract.md 4.4).</summary>
 public static class JoinReasons
 {
     public const string InvalidChannelFormat = "invalid_channel_format";

@@ -6,7 +6,7 @@ namespace FakeRiver.Phoenix;
 /// <summary>
 /// One joined topic on one socket: pumps the channel log subscription (replay, then live events) into the outbox
 /// as pushes <c>[join_ref, null, topic, event, payload]</c>. After the final event it pushes <c>phx_close</c> and
-/// closes the socket with 1000 (DESIGN.md 3.4): a non-1000 close would make phoenix.js reconnect with a used token.
+/// closes the socket with 1000 (docs/ARCHITECTURE.md 3.4): a non-1000 close would make phoenix.js reconnect with a used token.
 /// </summary>
 internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscription subscription, PhoenixOutbox outbox)
 {

@@ -5,10 +5,10 @@ using FakeRiver.Workflows;
 namespace FakeRiver.Pipeline;
 
 /// <summary>
-/// Tries a workflow's providers in order (DESIGN.md 3.7). An attempt fails on a provider failure, its timeout, or
+/// Tries a workflow's providers in order (docs/ARCHITECTURE.md 3.7). An attempt fails on a provider failure, its timeout, or
 /// output the schema rejects — checked per delta before it reaches the client, so a rejected attempt leaves only
 /// viable text behind. The next provider continues from that committed text, so the client's deltas always
-/// concatenate to the final text. <c>on_invalid</c> decides what a schema violation does (DESIGN.md 3.8).
+/// concatenate to the final text. <c>on_invalid</c> decides what a schema violation does (docs/ARCHITECTURE.md 3.8).
 /// </summary>
 public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, CanonicalCompletion completion,
     RandomSource random, TimeProvider time)

@@ -91,7 +91,7 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
     private static CallbackOutcome Rejected(RiverRequest request) =>
         request.State == RequestState.Processing ? CallbackOutcome.NotAwaiting : CallbackOutcome.AlreadyFinal;
 
-    /// <summary>A callback body with <c>error</c> or <c>status:"error"</c> reports a failure (reference 7.12).</summary>
+    /// <summary>A callback body with <c>error</c> or <c>status:"error"</c> reports a failure (docs/wire-contract.md 7.12).</summary>
     private static string? CallbackError(JsonObject body)
     {
         var error = body["error"];

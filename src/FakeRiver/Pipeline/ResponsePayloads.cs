@@ -4,7 +4,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Pipeline;
 
 /// <summary>
-/// The <c>response</c> event payloads, one per documented status (DESIGN.md 3.4). Never <c>pending</c>;
+/// The <c>response</c> event payloads, one per documented status (docs/ARCHITECTURE.md 3.4). Never <c>pending</c>;
 /// <c>ai_generated</c> carries neither <c>ai_response</c> nor <c>meta.status</c> (the demo UI would finish early).
 /// </summary>
 public static class ResponsePayloads

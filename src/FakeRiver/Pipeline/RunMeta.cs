@@ -4,7 +4,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Pipeline;
 
 /// <summary>
-/// The <c>meta</c> object of a finished run. The sources name the same facts two ways (reference 7.9), so both
+/// The <c>meta</c> object of a finished run. The sources name the same facts two ways (docs/wire-contract.md 7.9), so both
 /// families are emitted: provider/model and used_provider/used_model, tokens{...} and usage{...}.
 /// </summary>
 public static class RunMeta

@@ -8,7 +8,7 @@ namespace FakeRiver.Requests;
 /// <summary>
 /// The event log of one request's channel: every token delta (numbered by <c>seq</c>), status changes and the
 /// latest <c>response</c>. Live subscribers get each event as it is appended; late joiners and reconnecting
-/// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (DESIGN.md 3.4).
+/// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (docs/ARCHITECTURE.md 3.4).
 /// Thread-safe.
 /// </summary>
 public sealed class ChannelLog(string channelId)

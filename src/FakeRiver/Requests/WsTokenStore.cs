@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Requests;
 
 /// <summary>
-/// Opaque, single-use ws_tokens bound to one channel, with a TTL (DESIGN.md 3.3). The first socket that
+/// Opaque, single-use ws_tokens bound to one channel, with a TTL (docs/ARCHITECTURE.md 3.3). The first socket that
 /// authenticates with a token uses it up; a reconnect issues a fresh one and the old one stays dead.
 /// </summary>
 public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)

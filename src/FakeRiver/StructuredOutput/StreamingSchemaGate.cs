@@ -8,7 +8,7 @@ namespace FakeRiver.StructuredOutput;
 /// Decides, token by token, whether a structured output can still become valid: malformed JSON, a property the
 /// schema does not allow, a value of the wrong type or outside its enum or range, or an object closed without its
 /// required properties make the prefix dead. The failover router checks each delta <em>before</em> committing it,
-/// so the client's stream never holds text that a schema-valid answer cannot continue (DESIGN.md 3.4 invariant).
+/// so the client's stream never holds text that a schema-valid answer cannot continue (docs/ARCHITECTURE.md 3.4 invariant).
 /// Sub-schemas using <c>$ref</c>/combinators are not checked here; the full validation at the end still is.
 /// </summary>
 public sealed class StreamingSchemaGate(OutputValidator validator)

@@ -5,7 +5,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Webhooks;
 
 /// <summary>
-/// Webhook bodies in the shapes of DESIGN.md 3.5: standard (<c>task.completed</c>), event-driven
+/// Webhook bodies in the shapes of docs/ARCHITECTURE.md 3.5: standard (<c>task.completed</c>), event-driven
 /// (<c>task.ai_generated</c>) and the all-providers-failed error variant. Inputs are deep-cloned, so callers keep
 /// their nodes; <c>data</c> is always a non-null object because receivers sign <c>JSON.stringify(body.data)</c>.
 /// </summary>

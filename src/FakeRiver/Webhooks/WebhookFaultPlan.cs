@@ -1,7 +1,7 @@
 namespace FakeRiver.Webhooks;
 
 /// <summary>
-/// Webhook faults a scenario injects (DESIGN.md 4). Each count says how many attempts, from the first, carry the
+/// Webhook faults a scenario injects (docs/ARCHITECTURE.md 5). Each count says how many attempts, from the first, carry the
 /// fault (<see cref="All"/> for every attempt). Registered only in scenario worlds: the dispatcher's normal path
 /// pays one null check.
 /// </summary>

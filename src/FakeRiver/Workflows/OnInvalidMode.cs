@@ -1,6 +1,6 @@
 namespace FakeRiver.Workflows;
 
-/// <summary>What happens when a provider's output breaks the workflow's schema (DESIGN.md 3.8).</summary>
+/// <summary>What happens when a provider's output breaks the workflow's schema (docs/ARCHITECTURE.md 3.8).</summary>
 public enum OnInvalidMode
 {
     /// <summary>Count the attempt as failed (<c>schema_validation_failed</c>) and try the next provider.</summary>

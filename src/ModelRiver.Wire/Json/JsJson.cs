@@ -8,7 +8,7 @@ namespace ModelRiver.Wire.Json;
 /// <summary>
 /// Prints JSON exactly as JavaScript's <c>JSON.stringify(JSON.parse(text))</c> does. Webhook signatures are computed
 /// over this text by Node receivers, so System.Text.Json's own writer (which escapes differently and formats numbers
-/// as .NET does) cannot be used for signed content. See reference/toolchain.md pitfall 9.
+/// as .NET does) cannot be used for signed content. See README.md, Troubleshooting.
 /// </summary>
 public static class JsJson
 {

@@ -6,7 +6,7 @@ public class AsyncRequestSchemaTests
 {
     private const string Schema = "async-request";
 
-    // The public example backend's body (reference 6), plus an arbitrary extra key echoed as customer_data.
+    // The public example backend's body (docs/wire-contract.md 6), plus an arbitrary extra key echoed as customer_data.
     private const string DemoBody = """
         {"workflow":"mr_chatbot_workflow","messages":[{"role":"user","content":"Hello"}],
          "delivery_method":"websocket","webhook_url":"http://localhost:4000/webhook/modelriver",

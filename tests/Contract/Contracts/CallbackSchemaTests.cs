@@ -4,7 +4,7 @@ namespace Contract.Contracts;
 
 public class CallbackSchemaTests
 {
-    // What the public example backend sends (reference 3): the AI data enriched with an id, and the same id as task_id.
+    // What the public example backend sends (docs/wire-contract.md 3): the AI data enriched with an id, and the same id as task_id.
     private const string Request = """{"data":{"reply":"Hi!","summary":"greeting","id":"9d1e6a7c"},"task_id":"9d1e6a7c"}""";
 
     private const string Response = $$"""{"success":true,"channel_id":"{{Samples.ChannelId}}"}""";

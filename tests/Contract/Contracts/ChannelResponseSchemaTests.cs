@@ -6,7 +6,7 @@ public class ChannelResponseSchemaTests
 {
     private const string Schema = "channel-response";
 
-    // Reference 4.6 examples, adapted to DESIGN.md 3.4/3.7 (error.code, meta.attempts).
+    // docs/wire-contract.md 4.6 examples, adapted to docs/ARCHITECTURE.md 3.4/3.7 (error.code, meta.attempts).
     private const string AiGenerated = $$$"""
         {"status":"ai_generated","channel_id":"{{{Samples.ChannelId}}}","event_name":"new_chat",
          "message":"AI generated; waiting for callback","meta":{"duration_ms":900}}

@@ -6,7 +6,7 @@ public class ErrorEnvelopeSchemaTests
 {
     private const string Schema = "error-envelope";
 
-    // Reference 8.17.
+    // docs/wire-contract.md 8.17.
     private const string InvalidKey = """
         {"error":{"message":"Invalid API key provided","type":"authentication_error","code":"invalid_api_key","param":null},
          "message":"Invalid API key provided"}

@@ -7,7 +7,7 @@ public class PhoenixFrameSchemaTests
     private const string Schema = "phoenix-frame-v2";
     private const string Topic = "ai_response:" + Samples.ProjectId + ":" + Samples.ChannelId;
 
-    // Reference 4.3.
+    // docs/wire-contract.md 4.3.
     [Theory]
     [InlineData("""["3","3",""" + "\"" + Topic + "\"" + ""","phx_join",{}]""")]
     [InlineData("""["3","3",""" + "\"" + Topic + "\"" + ""","phx_reply",{"status":"ok","response":{}}]""")]

@@ -60,7 +60,7 @@ public class SchemaFileTests
     public void WireSchema_Description_CitesDesign(string name)
     {
         var root = JsonNode.Parse(File.ReadAllText(Path.Combine(ContractSchemas.Directory, name + ".schema.json")))!;
-        Assert.Contains("DESIGN.md 3.", (string?)root["description"] ?? string.Empty, StringComparison.Ordinal);
+        Assert.Contains("docs/ARCHITECTURE.md 3.", (string?)root["description"] ?? string.Empty, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ public class WebhookEventDrivenSchemaTests
 {
     private const string Schema = "webhook-event-driven";
 
-    // Reference 2.3 with DESIGN.md 3.5's top-level data copy of ai_response.data.
+    // docs/wire-contract.md 2.3 with docs/ARCHITECTURE.md 3.5's top-level data copy of ai_response.data.
     private const string Sample = $$$"""
         {"type":"task.ai_generated","event":"new_chat","channel_id":"{{{Samples.ChannelId}}}",
          "ai_response":{"data":{"reply":"Hi!","summary":"greeting"}},

@@ -6,7 +6,7 @@ public class WebhookStandardSchemaTests
 {
     private const string Schema = "webhook-standard";
 
-    // Reference 2.2, with DESIGN.md 3.7's attempt shape (a failover: first attempt failed, second succeeded).
+    // docs/wire-contract.md 2.2, with docs/ARCHITECTURE.md 3.7's attempt shape (a failover: first attempt failed, second succeeded).
     private const string Success = $$"""
         {"type":"task.completed","workflow":"support-triage","status":"success","channel_id":"{{Samples.ChannelId}}",
          "data":{"reply":"Hi!","sentiment":"neutral"},
@@ -18,7 +18,7 @@ public class WebhookStandardSchemaTests
          "customer_data":{"user_id":"u-1"},"timestamp":"2026-01-05T10:00:00.000Z"}
         """;
 
-    // DESIGN.md 3.7: every provider failed.
+    // docs/ARCHITECTURE.md 3.7: every provider failed.
     private const string Failure = $$"""
         {"type":"task.completed","workflow":"support-triage","status":"error","channel_id":"{{Samples.ChannelId}}",
          "data":{},"error":{"message":"All providers failed","code":"all_providers_failed"},

@@ -7,7 +7,7 @@ using FakeRiver.Webhooks;
 
 namespace Contract.Flow;
 
-/// <summary>The whole flow through both apps, in memory, as DESIGN.md section 2 draws it.</summary>
+/// <summary>The whole flow through both apps, in memory, as docs/ARCHITECTURE.md section 2 draws it.</summary>
 public class ChatFlowTests
 {
     private static HarnessHost Start() => HarnessHost.Start(new HarnessOptions { WorkflowYaml = TestWorkflows.Paced });

@@ -5,7 +5,7 @@ using static Contract.Pipeline.FailoverHarness;
 
 namespace Contract.Pipeline;
 
-/// <summary>Failover, schema enforcement and on_invalid modes, as DESIGN.md 3.7-3.8 decide.</summary>
+/// <summary>Failover, schema enforcement and on_invalid modes, as docs/ARCHITECTURE.md 3.7-3.8 decide.</summary>
 public class FailoverTests
 {
     [Theory]

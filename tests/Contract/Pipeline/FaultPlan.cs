@@ -6,7 +6,7 @@ public sealed record FaultPlan(IReadOnlyList<ProviderPlan> Providers, string OnI
     public string WorkflowYaml() => FailoverHarness.Workflow(
         string.Join("\n", Providers.Select((p, i) => p.Yaml(i + 1))), $"    on_invalid: {OnInvalid}");
 
-    /// <summary>What DESIGN.md 3.7-3.8 say must happen: the attempts in order and whether the request succeeds.</summary>
+    /// <summary>What docs/ARCHITECTURE.md 3.7-3.8 say must happen: the attempts in order and whether the request succeeds.</summary>
     public (IReadOnlyList<(string Status, string? Reason, string Provider)> Attempts, bool Success, bool OfflineFallback) Expected()
     {
         var attempts = new List<(string, string?, string)>();

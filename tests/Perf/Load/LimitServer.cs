@@ -13,7 +13,7 @@ namespace Perf.Load;
 
 
 /// <summary>
-/// The physical limit for this stack (DESIGN.md 5): a bare Kestrel WebSocket endpoint that answers the join and then
+/// The physical limit for this stack (docs/ARCHITECTURE.md 6): a bare Kestrel WebSocket endpoint that answers the join and then
 /// pushes the same Phoenix v2 <c>tokens</c> frames FakeRiver pushes (same payload fields, serializer and encoder),
 /// on the same schedule (first token after P ms, then one every P ms, as absolute due times on the same
 /// TimeProvider), then a final response, phx_close and close 1000. No registry, pipeline, channel log or backend.

@@ -7,7 +7,7 @@ using WireMock.Settings;
 namespace Perf.Load;
 
 /// <summary>
-/// The peer (DESIGN.md 5): WireMock.Net serving a static stub of <c>POST /v1/ai/async</c> with the pending JSON
+/// The peer (docs/ARCHITECTURE.md 6): WireMock.Net serving a static stub of <c>POST /v1/ai/async</c> with the pending JSON
 /// FakeRiver really answered. Loopback only (WireMock listens on every interface unless told).
 /// </summary>
 public static class WireMockPeer

@@ -1,5 +1,5 @@
 // A customer's chat backend for ModelRiver, written from the public example's contract
-// (shared/reference/modelriver-contract.md section 6) and not from our C# ChatBackend: the harness must test
+// (docs/wire-contract.md section 6) and not from our C# ChatBackend: the harness must test
 // backends it did not write. Browser -> POST /chat -> ModelRiver async API; ModelRiver -> signed webhook ->
 // this backend stores the answer and calls back -> ModelRiver pushes `completed` to the browser.
 //

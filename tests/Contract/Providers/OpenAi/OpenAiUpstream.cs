@@ -9,7 +9,7 @@ using WireMock.Settings;
 namespace Contract.Providers.OpenAi;
 
 /// <summary>
-/// A WireMock OpenAI-compatible server on 127.0.0.1 only (toolchain.md pitfall 3), one per test, plus helpers that
+/// A WireMock OpenAI-compatible server on 127.0.0.1 only (WireMockServer.Start listens on all interfaces unless told otherwise), one per test, plus helpers that
 /// write realistic <c>chat.completion.chunk</c> SSE bodies.
 /// </summary>
 public sealed class OpenAiUpstream : IDisposable

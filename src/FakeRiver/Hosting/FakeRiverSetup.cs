@@ -11,10 +11,10 @@ using FakeRiver.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace FakeRiver;
+namespace FakeRiver.Hosting;
 
 /// <summary>
-/// Composition of FakeRiver, in the order a request flows (DESIGN.md 2): API -> requests -> pipeline ->
+/// Composition of FakeRiver, in the order a request flows (docs/ARCHITECTURE.md 2): API -> requests -> pipeline ->
 /// providers -> structured output -> webhooks / Phoenix channel -> admin.
 /// </summary>
 public static class FakeRiverSetup

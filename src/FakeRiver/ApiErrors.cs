@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace FakeRiver.Api;
+namespace FakeRiver;
 
 /// <summary>
 /// The documented error envelope <c>{"error":{"message","type","code","param"},"message"}</c>: OpenAI-style, plus

@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Api;
+using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 
-namespace FakeRiver.Requests;
+namespace FakeRiver.Api;
 
 /// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
 public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
