@@ -4,7 +4,7 @@ namespace FakeRiver.Cli;
 
 /// <summary>
 /// The options of <c>serve</c> and <c>dev</c> that belong to ASP.NET Core: --urls, --config, --environment and any
-/// configuration key written as <c>--Section:Key=value</c> (or <c>--Section:Key value</c>). They are handed to the
+/// configuration key written as <c>--Key=value</c> (or <c>--Section:Key value</c>). They are handed to the
 /// host's command-line configuration unchanged, so everything that worked as ASP.NET Core arguments still does.
 /// </summary>
 internal static class HostArguments
@@ -30,8 +30,8 @@ internal static class HostArguments
     /// <summary>Shown under the options in --help for the commands that take configuration.</summary>
     public const string PassThroughHelp = """
         Configuration:
-          Any ASP.NET Core configuration key passes through as --Section:Key=value or --Section:Key value, e.g.
-          --FakeRiver:Seed=7, --FakeRiver:TokenTtl=00:10:00, --Logging:LogLevel:Default=Warning.
+          Any ASP.NET Core configuration key passes through as --Key=value or --Section:Key value, e.g.
+          --FakeRiver:Seed=7, --FakeRiver:TokenTtl=00:10:00, --WEBHOOK_SECRET=s3cret, --Logging:LogLevel:Default=Warning.
           Environment: MODELRIVER_API_KEY, WEBHOOK_SECRET, FAKERIVER_CONFIG, ASPNETCORE_URLS (dev: PORT for ChatBackend).
         """;
 
@@ -42,7 +42,7 @@ internal static class HostArguments
         command.Options.Add(Config);
         command.Options.Add(Environment);
         // Configuration keys are open-ended, so the parser leaves them unmatched and Error accepts exactly the
-        // --Section:Key forms; anything else is still an unknown command or option.
+        // --Key=value and --Section:Key forms; anything else is still an unknown command or option.
         command.TreatUnmatchedTokensAsErrors = false;
     }
 
@@ -59,6 +59,9 @@ internal static class HostArguments
         return [.. args];
     }
 
+    // "--key=value" sets any key, as ASP.NET Core reads it (WebApplicationFactory starts the entry point with
+    // --contentRoot=..., --WEBHOOK_SECRET=... and the like); "--Section:Key value" needs the colon to be told apart
+    // from a mistyped option followed by an argument.
     private static (List<string> Args, string? Error) PassThrough(IReadOnlyList<string> tokens)
     {
         var args = new List<string>();
@@ -66,10 +69,11 @@ internal static class HostArguments
         {
             var token = tokens[i];
             var key = token.StartsWith("--", StringComparison.Ordinal) ? token[2..].Split('=', 2)[0] : "";
-            if (!key.Contains(':', StringComparison.Ordinal) || key.StartsWith(':') || key.EndsWith(':'))
+            var assigns = key.Length > 0 && token.Length > key.Length + 2;
+            if (key.Length == 0 || key.StartsWith(':') || key.EndsWith(':') || (!assigns && !key.Contains(':', StringComparison.Ordinal)))
                 return (args, $"Unrecognized command or argument '{token}'.");
             args.Add(token);
-            if (token.Contains('=', StringComparison.Ordinal)) continue;
+            if (assigns) continue;
             if (i + 1 >= tokens.Count || tokens[i + 1].StartsWith("--", StringComparison.Ordinal))
                 return (args, $"{token} needs a value (--Section:Key=value).");
             args.Add(tokens[++i]);

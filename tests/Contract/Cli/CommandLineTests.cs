@@ -69,6 +69,7 @@ public sealed class CommandLineTests
     [InlineData("dev", "--nope")]
     [InlineData("run", "scenarios", "--nope")]
     [InlineData("--nope")]
+    [InlineData("--urls", "http://127.0.0.1:0", "--nope", "7")]
     public async Task UnknownOption_AnyCommand_ExitsTwoWithUsageOnStderr(params string[] args)
     {
         var result = await ToolProcess.RunAsync(args);
@@ -95,6 +96,7 @@ public sealed class CommandLineTests
     [Theory]
     [InlineData("--FakeRiver:TokenTtl=bogus")]
     [InlineData("--FakeRiver:TokenTtl", "bogus")]
+    [InlineData("--contentRoot=.", "--WEBHOOK_SECRET=s3cret", "--FakeRiver:TokenTtl=bogus")]
     public async Task BadSetting_PassedThrough_ExitsTwoWithOneLineAndNoStackTrace(params string[] setting)
     {
         var result = await ToolProcess.RunAsync(["serve", "--urls", "http://127.0.0.1:0", .. setting]);
