@@ -21,7 +21,13 @@ public sealed class FakeRiverOptions
     /// <summary>Webhook endpoint configured "in the console": used when a request names no <c>webhook_url</c>.</summary>
     public string? WebhookUrl { get; set; }
 
-    /// <summary>The project every request belongs to.</summary>
+    /// <summary>
+    /// Accept any key starting with <c>mr_test_</c>, each as a project of its own (id derived from the key).
+    /// <value>On in <c>dev</c>, and in <c>serve</c> when no key is configured; off otherwise.</value>
+    /// </summary>
+    public bool? OpenKeys { get; set; }
+
+    /// <summary>The project the configured keys belong to.</summary>
     public string ProjectId { get; set; } = DevDefaults.ProjectId;
 
     /// <summary>Lifetime of a ws_token. <value>The default is 5 minutes.</value></summary>

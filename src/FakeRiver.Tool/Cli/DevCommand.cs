@@ -12,7 +12,13 @@ internal static class DevCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
-        var river = FakeRiverApp.Create(args, StartupErrors.ReportOnce);
+        // A dev server is shared by test suites: each mr_test_ key is a project of its own unless told otherwise.
+        var river = FakeRiverApp.Create(args, builder =>
+        {
+            StartupErrors.ReportOnce(builder);
+            if (builder.Configuration["FakeRiver:OpenKeys"] is null)
+                builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["FakeRiver:OpenKeys"] = "true" });
+        });
         await river.StartAsync();
         var riverUrl = FakeRiverApp.ListeningUrl(river);
         var options = river.Services.GetRequiredService<IOptions<FakeRiverOptions>>().Value;

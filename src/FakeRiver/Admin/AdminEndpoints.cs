@@ -19,12 +19,21 @@ public static class AdminEndpoints
         admin.MapPost("/reset", Reset);
     }
 
-    private static IResult ListRequests(RequestRegistry registry) =>
-        Results.Json(new JsonObject { ["requests"] = new JsonArray([.. registry.All().Select(r => (JsonNode)Summary(r))]) }, WireJson.Options);
-
-    private static IResult GetRequest(string channelId, RequestRegistry registry)
+    private static IResult ListRequests(HttpContext context, ProjectKeys keys, RequestRegistry registry)
     {
-        if (!registry.TryGet(channelId, out var request))
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        return Results.Json(new JsonObject
+        {
+            ["requests"] = new JsonArray([.. registry.All().Where(scope!.Includes).Select(r => (JsonNode)Summary(r))]),
+        }, WireJson.Options);
+    }
+
+    private static IResult GetRequest(string channelId, HttpContext context, ProjectKeys keys, RequestRegistry registry)
+    {
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        if (!registry.TryGet(channelId, out var request) || !scope!.Includes(request))
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
@@ -34,10 +43,13 @@ public static class AdminEndpoints
         return Results.Json(detail, WireJson.Options);
     }
 
-    private static IResult ListCallbacks(CallbackJournal journal) =>
-        Results.Json(new JsonObject
+    private static IResult ListCallbacks(HttpContext context, ProjectKeys keys, RequestRegistry registry, CallbackJournal journal)
+    {
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        return Results.Json(new JsonObject
         {
-            ["callbacks"] = new JsonArray([.. journal.All().Select(c => (JsonNode)new JsonObject
+            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope!.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
             {
                 ["channel_id"] = c.ChannelId,
                 ["status"] = c.Status,
@@ -45,11 +57,21 @@ public static class AdminEndpoints
                 ["body"] = c.Body is null ? null : JsonNode.Parse(c.Body),
             })]),
         }, WireJson.Options);
+    }
 
-    private static IResult Reset(IEnumerable<IAdminResettable> resettables)
+    private static IResult Reset(HttpContext context, ProjectKeys keys, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
     {
-        foreach (var resettable in resettables) resettable.Reset();
-        return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+        var (scope, error) = AdminScope.Of(context, keys);
+        if (error is not null) return error;
+        if (scope!.ProjectId is not { } project)
+        {
+            foreach (var resettable in resettables) resettable.Reset();
+            return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+        }
+        // The project's channels are read before anything is forgotten: journals find their entries by channel.
+        var reset = new ProjectReset(project, registry.All().Where(r => r.ProjectId == project).Select(r => r.ChannelId).ToHashSet(StringComparer.Ordinal));
+        foreach (var resettable in resettables) resettable.Reset(reset);
+        return Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options);
     }
 
     private static JsonObject Summary(RiverRequest request) => new()

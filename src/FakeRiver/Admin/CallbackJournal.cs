@@ -22,4 +22,12 @@ public sealed class CallbackJournal(TimeProvider time)
     public IReadOnlyList<CallbackEntry> All() => [.. _entries];
 
     public void Clear() => _entries.Clear();
+
+    /// <summary>Forgets the callbacks of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        var keep = _entries.Where(e => !channelIds.Contains(e.ChannelId)).ToList();
+        _entries.Clear();
+        foreach (var entry in keep) _entries.Enqueue(entry);
+    }
 }

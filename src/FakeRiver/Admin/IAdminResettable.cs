@@ -1,7 +1,9 @@
 namespace FakeRiver.Admin;
 
-/// <summary>A store that <c>POST /__admin/reset</c> empties (requests, tokens, journals).</summary>
+/// <summary>A store that <c>POST /__admin/reset</c> empties (requests, tokens, journals), wholly or for one project.</summary>
 public interface IAdminResettable
 {
     void Reset();
+
+    void Reset(ProjectReset project);
 }

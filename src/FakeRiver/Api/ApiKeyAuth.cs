@@ -1,32 +1,30 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
+using FakeRiver.Requests;
 
 namespace FakeRiver.Api;
 
 /// <summary>Bearer API-key check: unknown or missing key 401, another project's key 403 (docs/wire-contract.md 1.2).</summary>
-public sealed class ApiKeyAuth(IOptions<FakeRiverOptions> options)
+public sealed class ApiKeyAuth(ProjectKeys projects)
 {
     /// <summary>Null when the caller may proceed, else the error answer.</summary>
-    public IResult? Check(HttpRequest request)
+    public IResult? Check(HttpRequest request) => Check(request, out _);
+
+    /// <summary>As <see cref="Check(HttpRequest)"/>, with the project the key opens.</summary>
+    public IResult? Check(HttpRequest request, out string projectId)
     {
+        projectId = "";
         var header = request.Headers.Authorization.ToString();
         const string prefix = "Bearer ";
         if (!header.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)) return ApiErrors.InvalidApiKey();
-        var key = header[prefix.Length..].Trim();
-        if (Matches(options.Value.ApiKeys, key)) return null;
-        return Matches(options.Value.ForeignApiKeys, key) ? ApiErrors.ForeignProject() : ApiErrors.InvalidApiKey();
-    }
-
-    private static bool Matches(IEnumerable<string> keys, string candidate)
-    {
-        var given = Encoding.UTF8.GetBytes(candidate);
-        var found = false;
-        foreach (var key in keys)
+        var check = projects.Check(header[prefix.Length..].Trim());
+        switch (check.Verdict)
         {
-            // Constant time per key, and every key compared: the answer time says nothing about the key.
-            found |= CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(key), given);
+            case KeyVerdict.Accepted:
+                projectId = check.ProjectId!;
+                return null;
+            case KeyVerdict.Foreign:
+                return ApiErrors.ForeignProject();
+            default:
+                return ApiErrors.InvalidApiKey();
         }
-        return found;
     }
 }

@@ -15,15 +15,16 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults)
     {
-        if (auth.Check(context.Request) is { } denied) return denied;
+        if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
-        var (spec, error) = parser.Parse(read.Body);
+        var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
 
-        var request = factory.Create(spec!, read.Body, PublicAddress.BaseUri(context.Request));
+        var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
+        var request = factory.Create(faulted, read.Body, PublicAddress.BaseUri(context.Request), projectId, injected);
         var token = tokens.Issue(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 

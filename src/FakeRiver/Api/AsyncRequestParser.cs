@@ -8,7 +8,7 @@ namespace FakeRiver.Api;
 /// Validates an async request body (docs/wire-contract.md 1.2) and resolves its workflow. Every problem is a 4xx with the
 /// error envelope naming the offending field in <c>param</c>.
 /// </summary>
-public sealed class AsyncRequestParser(WorkflowCatalog workflows)
+public sealed class AsyncRequestParser(LiveWorkflows workflows)
 {
     // Fields with a meaning; any other top-level key is echoed back in customer_data (as on modelriver.com).
     private static readonly HashSet<string> KnownFields =
@@ -17,7 +17,9 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
         "metadata", "context", "webhook_url", "delivery_method", "events", "format", "temperature", "max_tokens",
     ];
 
-    public (AsyncRequestSpec? Spec, IResult? Error) Parse(JsonObject body)
+    /// <param name="body">The request body.</param>
+    /// <param name="projectId">The caller's project: its run-time workflows win over shared and file ones.</param>
+    public (AsyncRequestSpec? Spec, IResult? Error) Parse(JsonObject body, string? projectId = null)
     {
         if (CheckMessages(body) is { } messagesError) return (null, messagesError);
         foreach (var field in (string[])["inputs", "metadata", "context"])
@@ -26,7 +28,7 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
                 return (null, ApiErrors.BadRequest($"'{field}' must be an object", "invalid_type", field));
         }
 
-        var (workflow, workflowError) = ResolveWorkflow(body);
+        var (workflow, workflowError) = ResolveWorkflow(body, projectId);
         if (workflowError is not null) return (null, workflowError);
 
         var (events, eventsError) = ReadEvents(body);
@@ -66,13 +68,13 @@ public sealed class AsyncRequestParser(WorkflowCatalog workflows)
         return null;
     }
 
-    private (WorkflowDefinition? Workflow, IResult? Error) ResolveWorkflow(JsonObject body)
+    private (WorkflowDefinition? Workflow, IResult? Error) ResolveWorkflow(JsonObject body, string? projectId)
     {
         if (body["workflow"] is { } workflowNode)
         {
             if (!TryString(workflowNode, out var name) || string.IsNullOrWhiteSpace(name))
                 return (null, ApiErrors.BadRequest("'workflow' must be a non-empty string", "invalid_type", "workflow"));
-            return workflows.TryGet(name, out var workflow)
+            return workflows.TryGet(projectId, name, out var workflow)
                 ? (workflow, null)
                 : (null, ApiErrors.NotFound($"Workflow '{name}' not found", "model_not_found", "workflow"));
         }

@@ -20,15 +20,20 @@ public static class CallbackEndpoints
         // received_at is the arrival, taken before the body is read and the completion pushed: the load benchmark
         // measures "callback -> completed" from it.
         var receivedAt = time.GetUtcNow();
-        if (auth.Check(context.Request) is { } denied) return journal.Record(receivedAt, channelId, 401, null, denied);
+        if (auth.Check(context.Request, out var projectId) is { } denied) return journal.Record(receivedAt, channelId, 401, null, denied);
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return journal.Record(receivedAt, channelId, 400, null, read.Error);
-        if (!registry.TryGet(channelId, out var request))
+        // Another project's channel is answered as if it did not exist: ids never leak across projects.
+        if (!registry.TryGet(channelId, out var request) || request.ProjectId != projectId)
             return journal.Record(receivedAt, channelId, 404, read.Body,
                 ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found"));
         if (read.Body["data"] is not JsonObject)
             return journal.Record(receivedAt, channelId, 400, read.Body, ApiErrors.BadRequest(
                 read.Body.ContainsKey("data") ? "'data' must be a JSON object" : "'data' is required", "invalid_callback_data", "data"));
+
+        if (request.Faults.TakeCallbackFault() is { } injected)
+            return journal.Record(receivedAt, channelId, injected, read.Body,
+                ApiErrors.Create(injected, "api_error", "injected_fault", $"Callback refused with {injected} (fault injected through /__admin/faults)"));
 
         return finisher.Callback(request, read.Body) switch
         {

@@ -20,14 +20,15 @@ public static class ReconnectEndpoints
     private static async Task<IResult> ReconnectAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
         RequestRegistry registry, WsTokenStore tokens)
     {
-        if (auth.Check(context.Request) is { } denied) return denied;
+        if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
         if (read.Body["channel_id"] is not JsonValue value || value.GetValueKind() != JsonValueKind.String)
             return ApiErrors.BadRequest("'channel_id' is required and must be a string", "missing_field", "channel_id");
 
         var channelId = value.GetValue<string>();
-        if (!registry.TryGet(channelId, out var request))
+        // Another project's channel is answered as if it did not exist: ids never leak across projects.
+        if (!registry.TryGet(channelId, out var request) || request.ProjectId != projectId)
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found", "channel_id");
         var token = tokens.Issue(request.ProjectId, request.ChannelId);
         return Results.Json(ConnectionFields.For(request, token), WireJson.Options);

@@ -7,10 +7,16 @@ namespace FakeRiver.Api;
 /// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
 public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
-    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri)
+    /// <param name="spec">The validated request.</param>
+    /// <param name="body">The body as received.</param>
+    /// <param name="publicBaseUri">Where the request came in (callback and socket URLs point back there).</param>
+    /// <param name="projectId">The caller's project; null means the configured one.</param>
+    /// <param name="faults">Webhook and callback faults the request took at accept.</param>
+    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, string? projectId = null, InjectedFaults? faults = null)
     {
-        var request = new RiverRequest(random.NewUuid(), options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
+        var request = new RiverRequest(random.NewUuid(), projectId ?? options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
         {
+            Faults = faults ?? InjectedFaults.None,
             Body = (JsonObject)body.DeepClone(),
             CustomerData = spec.CustomerData,
             WebhookUrl = spec.WebhookUrl,

@@ -34,6 +34,7 @@ public static class FakeRiverSetup
         // Workflows (the YAML file, or the embedded defaults)
         services.AddWorkflows();
         // Api
+        services.AddSingleton<ProjectKeys>();
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<AsyncRequestParser>();
@@ -62,13 +63,17 @@ public static class FakeRiverSetup
         // Webhooks
         services.AddWebhooks();
         services.AddSingleton<IWebhookNotifier, WebhookNotifier>();
-        // Admin
+        // Admin (and the OpenAPI document of every endpoint)
+        services.AddOpenApi();
         services.AddSingleton<CallbackJournal>();
-        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<RequestRegistry>().Clear));
-        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WsTokenStore>().Clear));
-        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<CallbackJournal>().Clear));
-        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<PhoenixJournal>().Clear));
-        services.AddSingleton<IAdminResettable>(sp => new ResetAction(sp.GetRequiredService<WebhookJournal>().Clear));
+        services.AddSingleton<FaultStore>();
+        services.AddAdminReset<RequestRegistry>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddAdminReset<WsTokenStore>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddAdminReset<CallbackJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
+        services.AddAdminReset<PhoenixJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
+        services.AddAdminReset<WebhookJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
+        services.AddAdminReset<LiveWorkflows>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
+        services.AddAdminReset<FaultStore>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
         return services;
     }
 
@@ -80,6 +85,9 @@ public static class FakeRiverSetup
         ReconnectEndpoints.Map(endpoints);
         CallbackEndpoints.Map(endpoints);
         AdminEndpoints.Map(endpoints);
+        WorkflowAdminEndpoints.Map(endpoints);
+        endpoints.MapOpenApi("/__admin/openapi/{documentName}.json");
+        FaultAdminEndpoints.Map(endpoints);
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();
         endpoints.MapFallback(static (HttpContext context) =>
@@ -91,6 +99,8 @@ public static class FakeRiverSetup
     private static void ApplyEnvironment(FakeRiverOptions options, IConfiguration configuration)
     {
         var apiKey = configuration["MODELRIVER_API_KEY"];
+        // No key configured at all: a shared dev server, where each test suite's own mr_test_ key is its project.
+        options.OpenKeys ??= string.IsNullOrWhiteSpace(apiKey) && options.ApiKeys.Count == 0;
         if (!string.IsNullOrWhiteSpace(apiKey)) options.ApiKeys = [apiKey];
         else if (options.ApiKeys.Count == 0) options.ApiKeys = [DevDefaults.ApiKey];
 

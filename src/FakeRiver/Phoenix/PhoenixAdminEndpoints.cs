@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
+using FakeRiver.Requests;
 
 namespace FakeRiver.Phoenix;
 
@@ -12,9 +14,12 @@ public static class PhoenixAdminEndpoints
 
     public static IEndpointRouteBuilder MapPhoenixAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (PhoenixJournal journal, string? channel_id) =>
+        endpoints.MapGet(Path, (HttpContext context, ProjectKeys keys, RequestRegistry registry, PhoenixJournal journal, string? channel_id) =>
         {
-            var entries = channel_id is null ? journal.Entries() : journal.ForChannel(channel_id);
+            var (scope, error) = AdminScope.Of(context, keys);
+            if (error is not null) return error;
+            var entries = (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
+                .Where(e => scope!.IncludesChannel(e.ChannelId, registry));
             return Results.Json(new JsonObject { ["sockets"] = new JsonArray([.. entries.Select(e => (JsonNode)ToJson(e))]) }, WireJson.Options);
         });
         return endpoints;

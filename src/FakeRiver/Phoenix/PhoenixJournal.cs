@@ -50,6 +50,12 @@ public sealed class PhoenixJournal(TimeProvider time)
         lock (_gate) return [.. _entries];
     }
 
+    /// <summary>Forgets the entries of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate) _entries.RemoveAll(e => e.ChannelId is { } channel && channelIds.Contains(channel));
+    }
+
     public IReadOnlyList<PhoenixJournalEntry> ForChannel(string channelId)
     {
         lock (_gate) return [.. _entries.Where(e => e.ChannelId == channelId)];

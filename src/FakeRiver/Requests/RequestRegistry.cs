@@ -21,4 +21,10 @@ public sealed class RequestRegistry
     public IReadOnlyList<RiverRequest> All() => [.. _byChannel.Values.OrderBy(r => r.CreatedAt).ThenBy(r => r.ChannelId, StringComparer.Ordinal)];
 
     public void Clear() => _byChannel.Clear();
+
+    /// <summary>Forgets one project's requests (a project-scoped admin reset).</summary>
+    public void RemoveProject(string projectId)
+    {
+        foreach (var request in _byChannel.Values.Where(r => r.ProjectId == projectId)) _byChannel.TryRemove(request.ChannelId, out _);
+    }
 }

@@ -41,6 +41,9 @@ public sealed class RiverRequest
     /// <summary>Event name when event-driven (workflow <c>event_name</c> or the request's <c>events[0]</c>).</summary>
     public string? EventName { get; init; }
 
+    /// <summary>Webhook and callback faults taken from <c>/__admin/faults</c> when the request was accepted.</summary>
+    public InjectedFaults Faults { get; init; } = InjectedFaults.None;
+
     /// <summary>Scheme, host and port the request came in on: callback and WebSocket URLs point back there.</summary>
     public required Uri PublicBaseUri { get; init; }
 

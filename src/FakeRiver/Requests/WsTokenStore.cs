@@ -31,6 +31,12 @@ public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOption
 
     public void Clear() => _tokens.Clear();
 
+    /// <summary>Forgets one project's tokens (a project-scoped admin reset).</summary>
+    public void RemoveProject(string projectId)
+    {
+        foreach (var (token, entry) in _tokens.Where(t => t.Value.Grant.ProjectId == projectId).ToList()) _tokens.TryRemove(token, out _);
+    }
+
     private sealed class TokenEntry(TokenGrant grant)
     {
         public TokenGrant Grant { get; } = grant;

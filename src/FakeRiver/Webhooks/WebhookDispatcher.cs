@@ -64,6 +64,26 @@ public sealed class WebhookDispatcher(
         return delivery;
     }
 
+    /// <summary>
+    /// Sends a finished delivery (delivered or dead-lettered) once more, re-signed with a fresh timestamp, and records
+    /// it as one more attempt. Null when no delivery has <paramref name="id"/>; the delivery unchanged when it is
+    /// still running or was skipped (nowhere to send it).
+    /// </summary>
+    public async Task<WebhookDelivery?> RedeliverAsync(string id)
+    {
+        if (journal.Find(id) is not { } delivery) return null;
+        if (delivery.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered)) return delivery;
+        journal.Record(delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null });
+        var attempt = await AttemptAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
+        var done = delivery with
+        {
+            Attempts = [.. delivery.Attempts, attempt],
+            State = attempt.Succeeded ? WebhookDeliveryState.Delivered : WebhookDeliveryState.DeadLettered,
+        };
+        journal.Record(done);
+        return done;
+    }
+
     private async Task RunAsync(WebhookDelivery delivery, CancellationToken stopping)
     {
         var delays = options.Value.EffectiveRetryDelays();

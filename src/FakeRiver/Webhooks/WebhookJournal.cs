@@ -62,6 +62,17 @@ public sealed class WebhookJournal
         }
     }
 
+    /// <summary>Forgets the deliveries of some channels (a project-scoped admin reset).</summary>
+    public void RemoveChannels(IReadOnlySet<string> channelIds)
+    {
+        lock (_gate)
+        {
+            _deliveries.RemoveAll(d => channelIds.Contains(d.ChannelId));
+            _indexById.Clear();
+            for (var i = 0; i < _deliveries.Count; i++) _indexById[_deliveries[i].Id] = i;
+        }
+    }
+
     /// <summary>
     /// Completes as soon as <paramref name="predicate"/> holds for the deliveries (checked now and after every change).
     /// The predicate runs under the journal's lock: keep it a quick, pure check of its argument.

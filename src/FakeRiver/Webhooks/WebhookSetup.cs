@@ -1,3 +1,4 @@
+using FakeRiver.Requests;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FakeRiver.Webhooks;
@@ -8,7 +9,11 @@ public static class WebhookSetup
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {
         // The schedule and timeouts run on the injected TimeProvider, not on HttpClient's own real-time timeout.
-        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // Faults injected through /__admin/faults are played by a handler in front of the network, not by the dispatcher.
+        services.TryAddSingleton<RequestRegistry>();
+        services.TryAddTransient<InjectedWebhookFaultHandler>();
+        services.AddHttpClient(WebhookDispatcher.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .AddHttpMessageHandler<InjectedWebhookFaultHandler>();
         services.TryAddSingleton<WebhookSigner>();
         services.TryAddSingleton<WebhookJournal>();
         services.TryAddSingleton<WebhookDispatcher>();

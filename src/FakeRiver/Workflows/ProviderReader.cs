@@ -8,7 +8,8 @@ internal static class ProviderReader
     private static readonly string[] Keys =
         ["provider", "model", "type", "base_url", "api_key_env", "ttft_ms", "tokens_per_second", "jitter_ms", "timeout_ms", "fault"];
 
-    private static readonly string[] FaultKeys = ["status", "after_tokens", "kind", "retry_after_seconds"];
+    /// <summary>The keys of a provider fault, in the workflow file and in <c>/__admin/faults</c>.</summary>
+    public static readonly string[] FaultKeys = ["status", "after_tokens", "kind", "retry_after_seconds"];
 
     private static readonly Dictionary<string, ProviderType> Types = new()
     {
@@ -72,6 +73,12 @@ internal static class ProviderReader
     private static FaultDefinition? ReadFault(YamlNode node, string path, ConfigReader reader)
     {
         if (reader.Mapping(node, path, FaultKeys) is not { } map) return null;
+        return ReadFault(map, path, reader);
+    }
+
+    /// <summary>The fault keys of <paramref name="map"/> (other keys are the caller's to check).</summary>
+    public static FaultDefinition ReadFault(YamlMappingNode map, string path, ConfigReader reader)
+    {
         var status = ConfigReader.Child(map, "status") is { } s
             ? reader.IntIn(s, ConfigReader.Join(path, "status"), 100, 599, "an HTTP status code (100-599)")
             : null;

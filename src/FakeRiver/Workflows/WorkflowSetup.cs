@@ -11,6 +11,7 @@ public static class WorkflowSetup
     {
         // Loaded on first resolve; a bad file throws WorkflowConfigException, whose message names file, line and field.
         services.TryAddSingleton(sp => LoadCatalog(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value));
+        services.TryAddSingleton<LiveWorkflows>();
         services.TryAddSingleton<OutputValidator>();
         return services;
     }
