@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Scenarios.Model;
-using FakeRiver.Webhooks;
+using FakeRiver.Testing;
 using FakeRiver.Workflows;
 using YamlDotNet.RepresentationModel;
 

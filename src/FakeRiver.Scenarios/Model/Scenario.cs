@@ -1,4 +1,4 @@
-using FakeRiver.Webhooks;
+using FakeRiver.Testing;
 using FakeRiver.Workflows;
 
 namespace FakeRiver.Scenarios.Model;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Scenarios.Browser;
+using FakeRiver.Testing;
 
 namespace FakeRiver.Scenarios.Running;
 

@@ -2,11 +2,9 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.RegularExpressions;
 using ChatBackend;
-using FakeRiver.Hosting;
 using FakeRiver.Scenarios.Hosting;
 using FakeRiver.Scenarios.Model;
-using FakeRiver.Webhooks;
-using FakeRiver.Workflows;
+using FakeRiver.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,29 +24,29 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     private readonly WorldActivity _activity = new();
     private readonly VirtualClock _clock;
-    private readonly WebApplication _river;
     private readonly WebApplication _backend;
-    private readonly TestServer _riverServer;
     private readonly TestServer _backendServer;
+    private FakeRiverServer? _river;
 
-    private InProcessWorld(Scenario scenario, int seed)
+    private InProcessWorld()
     {
         _clock = new VirtualClock(Epoch, _activity);
-        _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
         _backend = ChatBackendApp.Create([], new Dictionary<string, string?>
         {
             ["MODELRIVER_API_URL"] = $"http://{RiverHost}",
             ["MODELRIVER_API_KEY"] = ApiKey,
             ["BACKEND_PUBLIC_URL"] = $"http://{BackendHost}",
             ["WEBHOOK_SECRET"] = WebhookSecret,
-        }, ConfigureShared);
-        _riverServer = _river.GetTestServer();
+        }, ConfigureBackend);
         _backendServer = _backend.GetTestServer();
     }
 
     public TimeProvider Clock => _clock;
 
-    public IServiceProvider River => _river.Services;
+    public IServiceProvider River => RiverServer.Services;
+
+    /// <summary>FakeRiver itself, started through the test fixture.</summary>
+    public FakeRiverServer RiverServer => _river ?? throw new InvalidOperationException("The world has not started.");
 
     public ChatContract Chat => ChatContract.Default;
 
@@ -56,8 +54,19 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     public static async Task<InProcessWorld> StartAsync(Scenario scenario, int seed)
     {
-        var world = new InProcessWorld(scenario, seed);
-        await world._river.StartAsync();
+        var world = new InProcessWorld();
+        // FakeRiver through the same fixture a team uses in its own tests, on this world's clock and network.
+        world._river = await FakeRiverServer.StartAsync(o =>
+        {
+            o.ApiKey = ApiKey;
+            o.WebhookSecret = WebhookSecret;
+            o.Seed = seed;
+            o.InMemoryBaseAddress = new Uri($"http://{RiverHost}/");
+            o.Workflows.Add(scenario.Workflow);
+            o.WebhookFaults = scenario.Webhook;
+            o.Clock = world._clock;
+            o.OutboundHandler = () => new HostRoutingHandler(world.Resolve, world._activity);
+        });
         await world._backend.StartAsync();
         return world;
     }
@@ -76,7 +85,7 @@ public sealed partial class InProcessWorld : IScenarioWorld
         using var _ = _activity.Begin();
         try
         {
-            return await _riverServer.CreateWebSocketClient().ConnectAsync(uri, ct);
+            return await RiverServer.ConnectWebSocketAsync(uri, ct);
         }
         catch (InvalidOperationException e) when (StatusInMessage().Match(e.Message) is { Success: true } m)
         {
@@ -93,26 +102,12 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     private HttpMessageHandler? Resolve(string host) => host switch
     {
-        RiverHost => _riverServer.CreateHandler(),
+        RiverHost => _river?.CreateHandler(),
         BackendHost => _backendServer.CreateHandler(),
         _ => null,
     };
 
-    private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
-    {
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["MODELRIVER_API_KEY"] = ApiKey,
-            ["WEBHOOK_SECRET"] = WebhookSecret,
-            ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
-        });
-        builder.Services.RemoveAll<WorkflowCatalog>();
-        builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
-        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
-        ConfigureShared(builder);
-    }
-
-    private void ConfigureShared(WebApplicationBuilder builder)
+    private void ConfigureBackend(WebApplicationBuilder builder)
     {
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
@@ -126,9 +121,8 @@ public sealed partial class InProcessWorld : IScenarioWorld
     {
         using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
         await _backend.StopAsync(patience.Token);
-        await _river.StopAsync(patience.Token);
+        if (_river is not null) await _river.DisposeAsync();
         await _backend.DisposeAsync();
-        await _river.DisposeAsync();
     }
 
     [GeneratedRegex(@"status code:?\s*(\d{3})", RegexOptions.IgnoreCase)]

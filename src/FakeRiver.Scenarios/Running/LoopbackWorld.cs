@@ -1,11 +1,9 @@
 using System.Globalization;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
-using FakeRiver.Hosting;
 using FakeRiver.Requests;
 using FakeRiver.Scenarios.Model;
-using FakeRiver.Webhooks;
-using FakeRiver.Workflows;
+using FakeRiver.Testing;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace FakeRiver.Scenarios.Running;
@@ -26,13 +24,13 @@ public sealed class LoopbackWorld : IScenarioWorld
     // Real time: look at the journals this often instead of being told when something changed.
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
 
-    private readonly WebApplication _river;
+    private readonly FakeRiverServer _river;
     private readonly LoopbackSettings _settings;
 
-    private LoopbackWorld(Scenario scenario, int seed, LoopbackSettings settings)
+    private LoopbackWorld(FakeRiverServer river, LoopbackSettings settings)
     {
+        _river = river;
         _settings = settings;
-        _river = FakeRiverApp.Create([], builder => ConfigureRiver(builder, scenario, seed));
     }
 
     public TimeProvider Clock => TimeProvider.System;
@@ -45,9 +43,8 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     public static async Task<LoopbackWorld> StartAsync(Scenario scenario, int seed, LoopbackSettings settings)
     {
-        var world = new LoopbackWorld(scenario, seed, settings);
-        await world._river.StartAsync();
-        return world;
+        var river = await FakeRiverServer.StartAsync(o => ConfigureRiver(o, scenario, seed, settings));
+        return new LoopbackWorld(river, settings);
     }
 
     public HttpClient BackendClient() => new() { BaseAddress = _settings.Backend, Timeout = TimeSpan.FromSeconds(15) };
@@ -102,38 +99,38 @@ public sealed class LoopbackWorld : IScenarioWorld
         // Nobody waits for a quiet world in real time.
     }
 
-    private void ConfigureRiver(WebApplicationBuilder builder, Scenario scenario, int seed)
+    private static void ConfigureRiver(FakeRiverServerOptions o, Scenario scenario, int seed, LoopbackSettings settings)
     {
-        builder.Services.AddTransient<IStartupFilter, CloseConnectionsFilter>();
-        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        o.Transport = FakeRiverTransport.Loopback;
+        o.ApiKey = settings.ApiKey;
+        o.WebhookSecret = settings.WebhookSecret;
+        o.Seed = seed;
+        o.Workflows.Add(scenario.Workflow);
+        o.WebhookFaults = scenario.Webhook;
+        // The backend process was told where FakeRiver listens, so FakeRiver takes that address, not a free port.
+        o.Settings["urls"] = settings.River.GetLeftPart(UriPartial.Authority);
+        o.Settings["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture);
+        o.Settings["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture);
+        o.Settings["FakeRiver:WebhookAttemptTimeout"] = "00:00:05";
+        // Webhooks and an OpenAI-compatible upstream go over the real network, wherever the backend listens.
+        o.OutboundHandler = () => new SocketsHttpHandler();
+        o.ConfigureServices = services =>
         {
-            ["urls"] = _settings.River.GetLeftPart(UriPartial.Authority),
-            ["MODELRIVER_API_KEY"] = _settings.ApiKey,
-            ["WEBHOOK_SECRET"] = _settings.WebhookSecret,
-            ["FakeRiver:Seed"] = seed.ToString(CultureInfo.InvariantCulture),
-            ["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture),
-            ["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture),
-            ["FakeRiver:WebhookAttemptTimeout"] = "00:00:05",
-        });
-        builder.Logging.ClearProviders();
-        builder.Services.RemoveAll<WorkflowCatalog>();
-        builder.Services.AddSingleton(new WorkflowCatalog([scenario.Workflow]));
-        if (scenario.Webhook != new WebhookFaultPlan()) builder.Services.AddSingleton(scenario.Webhook);
-        // A backend outlives scenarios (and runs) and dedupes webhooks by channel_id: skip a random stretch of the
-        // seeded id stream so ids never repeat, while the seed still decides the simulated output.
-        builder.Services.RemoveAll<RandomSource>();
-        builder.Services.AddSingleton(_ =>
-        {
-            var random = new RandomSource(seed);
-            for (var skip = RandomNumberGenerator.GetInt32(1, 1 << 16); skip > 0; skip--) random.NewUuid();
-            return random;
-        });
+            services.AddTransient<IStartupFilter, CloseConnectionsFilter>();
+            // A backend outlives scenarios (and runs) and dedupes webhooks by channel_id: skip a random stretch of the
+            // seeded id stream so ids never repeat, while the seed still decides the simulated output.
+            services.RemoveAll<RandomSource>();
+            services.AddSingleton(_ =>
+            {
+                var random = new RandomSource(seed);
+                for (var skip = RandomNumberGenerator.GetInt32(1, 1 << 16); skip > 0; skip--) random.NewUuid();
+                return random;
+            });
+        };
     }
 
     public async ValueTask DisposeAsync()
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-        await _river.StopAsync(patience.Token);
         await _river.DisposeAsync();
     }
 

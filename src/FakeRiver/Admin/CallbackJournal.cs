@@ -7,6 +7,10 @@ namespace FakeRiver.Admin;
 public sealed class CallbackJournal(TimeProvider time)
 {
     private readonly ConcurrentQueue<CallbackEntry> _entries = new();
+    private TaskCompletionSource _changed = NewSignal();
+
+    /// <summary>Completes at the next recorded callback: tests await it instead of polling the journal.</summary>
+    public Task Changed => Volatile.Read(ref _changed).Task;
 
     /// <summary>Records the callback and passes the answer through, so handlers can <c>return journal.Record(...)</c>.</summary>
     public IResult Record(string channelId, int status, JsonObject? body, IResult answer) =>
@@ -16,6 +20,7 @@ public sealed class CallbackJournal(TimeProvider time)
     public IResult Record(DateTimeOffset receivedAt, string channelId, int status, JsonObject? body, IResult answer)
     {
         _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt));
+        Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         return answer;
     }
 
@@ -30,4 +35,6 @@ public sealed class CallbackJournal(TimeProvider time)
         _entries.Clear();
         foreach (var entry in keep) _entries.Enqueue(entry);
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
@@ -15,14 +13,12 @@ namespace FakeRiver.Webhooks;
 /// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock.
 /// </summary>
 public sealed class WebhookDispatcher(
-    IHttpClientFactory httpClients,
-    WebhookSigner signer,
+    IWebhookSender sender,
     WebhookJournal journal,
     RandomSource random,
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
-    ILogger<WebhookDispatcher> logger,
-    WebhookFaultPlan? faults = null) : IHostedService, IDisposable
+    ILogger<WebhookDispatcher> logger) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
     public const string HttpClientName = "fakeriver-webhooks";
@@ -74,11 +70,11 @@ public sealed class WebhookDispatcher(
         if (journal.Find(id) is not { } delivery) return null;
         if (delivery.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered)) return delivery;
         journal.Record(delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null });
-        var attempt = await AttemptAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
+        var exchanges = await sender.SendAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
         var done = delivery with
         {
-            Attempts = [.. delivery.Attempts, attempt],
-            State = attempt.Succeeded ? WebhookDeliveryState.Delivered : WebhookDeliveryState.DeadLettered,
+            Attempts = [.. delivery.Attempts, .. exchanges],
+            State = exchanges.Any(a => a.Succeeded) ? WebhookDeliveryState.Delivered : WebhookDeliveryState.DeadLettered,
         };
         journal.Record(done);
         return done;
@@ -93,13 +89,10 @@ public sealed class WebhookDispatcher(
             {
                 delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
                 journal.Record(delivery);
-                var attempt = await AttemptAsync(delivery, number, stopping);
-                delivery = delivery with { Attempts = [.. delivery.Attempts, attempt] };
-                if (attempt.Succeeded)
+                var exchanges = await sender.SendAsync(delivery, number, stopping);
+                delivery = delivery with { Attempts = [.. delivery.Attempts, .. exchanges] };
+                if (exchanges.Any(a => a.Succeeded))
                 {
-                    // Scenario fault: the same delivery once more, as a gateway retry racing a slow 2xx would.
-                    if (faults is { DuplicateDelivery: true } && number == 1)
-                        delivery = delivery with { Attempts = [.. delivery.Attempts, await AttemptAsync(delivery, number + 1, stopping)] };
                     journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
                     return;
                 }
@@ -121,47 +114,6 @@ public sealed class WebhookDispatcher(
         {
             // Host shutdown: the journal keeps the delivery's last state.
         }
-    }
-
-    private async Task<WebhookAttempt> AttemptAsync(WebhookDelivery delivery, int number, CancellationToken stopping)
-    {
-        var sentAt = time.GetUtcNow();
-        var started = time.GetTimestamp();
-        using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        using var request = CreateRequest(delivery, sentAt, number);
-        int? status = null;
-        string? error = null;
-        try
-        {
-            if (number <= (faults?.BackendDownAttempts ?? 0))
-                throw new HttpRequestException("Connection refused (scenario fault: backend down)");
-            var client = httpClients.CreateClient(HttpClientName);
-            using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
-            status = (int)response.StatusCode;
-        }
-        catch (OperationCanceledException) when (timeout.IsCancellationRequested && !stopping.IsCancellationRequested)
-        {
-            error = $"timeout after {options.Value.WebhookAttemptTimeout.TotalSeconds:0.###} s";
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Refused, reset, DNS, a URL HttpClient cannot send to...: all count as a failed, retried attempt.
-            error = ex.Message;
-        }
-        var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds);
-        logger.LogInformation("Webhook {Id} attempt {Number} to {Url}: {Outcome}", delivery.Id, number, delivery.Url, status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? error);
-        return attempt;
-    }
-
-    private HttpRequestMessage CreateRequest(WebhookDelivery delivery, DateTimeOffset now, int number)
-    {
-        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(delivery.Body));
-        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        var request = new HttpRequestMessage(HttpMethod.Post, delivery.Url) { Content = content };
-        var headers = faults is null ? signer.Sign(delivery, now) : faults.Sign(delivery, now, number, options.Value.WebhookSecret);
-        foreach (var (name, value) in headers) request.Headers.TryAddWithoutValidation(name, value);
-        return request;
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -16,6 +16,9 @@ public static class WebhookSetup
             .AddHttpMessageHandler<InjectedWebhookFaultHandler>();
         services.TryAddSingleton<WebhookSigner>();
         services.TryAddSingleton<WebhookJournal>();
+        services.TryAddSingleton<WebhookSender>();
+        // Fault-injecting senders (FakeRiver.Testing, the scenario worlds) replace this one; production uses it as is.
+        services.TryAddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>());
         services.TryAddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;

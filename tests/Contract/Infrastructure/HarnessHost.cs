@@ -1,5 +1,5 @@
 using ChatBackend;
-using FakeRiver;
+using FakeRiver.Testing;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -9,8 +9,8 @@ using Microsoft.Extensions.Time.Testing;
 namespace Contract.Infrastructure;
 
 /// <summary>
-/// FakeRiver and ChatBackend in one test, in memory: both under WebApplicationFactory, sharing one
-/// FakeTimeProvider, with every HTTP call between them routed by host name (http://fakeriver.test,
+/// FakeRiver and ChatBackend in one test, in memory: FakeRiver through the FakeRiver.Testing fixture, ChatBackend
+/// under WebApplicationFactory, sharing one FakeTimeProvider, with every HTTP call between them routed by host name (http://fakeriver.test,
 /// http://backend.test). Each test builds its own, so no state leaks between tests.
 /// </summary>
 public sealed class HarnessHost : IAsyncDisposable
@@ -22,17 +22,11 @@ public sealed class HarnessHost : IAsyncDisposable
     public const string ApiKey = "mr_test_harness_key";
     public const string WebhookSecret = "harness_webhook_secret";
 
-    private readonly string? _workflowFile;
-
     private HarnessHost(HarnessOptions options)
     {
         Options = options;
-        if (options.WorkflowYaml is not null)
-        {
-            _workflowFile = Path.Combine(Path.GetTempPath(), $"harness-{Guid.NewGuid():N}.yaml");
-            File.WriteAllText(_workflowFile, options.WorkflowYaml);
-        }
-        River = new WebApplicationFactory<FakeRiverEntry>().WithWebHostBuilder(ConfigureRiver);
+        // Started off the test's synchronization context: Start is synchronous for the tests' sake.
+        River = new HarnessRiver(Task.Run(() => FakeRiverServer.StartAsync(ConfigureRiver)).GetAwaiter().GetResult());
         Backend = options.WithBackend ? new WebApplicationFactory<ChatBackendEntry>().WithWebHostBuilder(ConfigureBackend) : null;
     }
 
@@ -41,15 +35,15 @@ public sealed class HarnessHost : IAsyncDisposable
     /// <summary>Virtual time of both apps; starts at a fixed instant so runs repeat.</summary>
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
 
-    public WebApplicationFactory<FakeRiverEntry> River { get; }
+    /// <summary>FakeRiver, started by <see cref="FakeRiverServer"/> in memory on <see cref="Clock"/>.</summary>
+    public HarnessRiver River { get; }
 
     public WebApplicationFactory<ChatBackendEntry>? Backend { get; }
 
     public static HarnessHost Start(HarnessOptions? options = null)
     {
         var host = new HarnessHost(options ?? new HarnessOptions());
-        _ = host.River.Server; // start now: start-up validation errors surface here, not in the middle of a test
-        _ = host.Backend?.Server;
+        _ = host.Backend?.Server; // start now: start-up validation errors surface here, not in the middle of a test
         return host;
     }
 
@@ -77,13 +71,15 @@ public sealed class HarnessHost : IAsyncDisposable
         _ => Options.ExtraHosts.GetValueOrDefault(host),
     };
 
-    private void ConfigureRiver(IWebHostBuilder builder)
+    private void ConfigureRiver(FakeRiverServerOptions o)
     {
-        builder.UseSetting("MODELRIVER_API_KEY", ApiKey);
-        builder.UseSetting("WEBHOOK_SECRET", WebhookSecret);
-        if (_workflowFile is not null) builder.UseSetting("FakeRiver:ConfigPath", _workflowFile);
-        foreach (var (key, value) in Options.RiverSettings) builder.UseSetting(key, value);
-        builder.ConfigureTestServices(ShareClockAndNetwork);
+        o.ApiKey = ApiKey;
+        o.WebhookSecret = WebhookSecret;
+        o.InMemoryBaseAddress = RiverUri;
+        o.WorkflowsYaml = Options.WorkflowYaml;
+        o.Clock = Clock;
+        o.OutboundHandler = () => new HostRoutingHandler(Resolve);
+        foreach (var (key, value) in Options.RiverSettings) o.Settings[key] = value;
     }
 
     private void ConfigureBackend(IWebHostBuilder builder)
@@ -105,7 +101,6 @@ public sealed class HarnessHost : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (Backend is not null) await Backend.DisposeAsync();
-        await River.DisposeAsync();
-        if (_workflowFile is not null) File.Delete(_workflowFile);
+        await River.Fixture.DisposeAsync();
     }
 }

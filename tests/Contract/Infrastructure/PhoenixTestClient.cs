@@ -1,28 +1,28 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
-using FakeRiver.Scenarios.Browser;
+using FakeRiver.Testing;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Contract.Infrastructure;
 
 /// <summary>
-/// The shared <see cref="PhoenixChannelClient"/> over the test server's in-memory WebSocket, with every wait capped
+/// The shared <see cref="PhoenixStreamClient"/> over the test server's in-memory WebSocket, with every wait capped
 /// in real time so a broken server fails the test instead of hanging it. Frames come back as JSON arrays.
 /// </summary>
 public sealed class PhoenixTestClient : IAsyncDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    private readonly PhoenixChannelClient _client;
+    private readonly PhoenixStreamClient _client;
 
-    private PhoenixTestClient(PhoenixChannelClient client) => _client = client;
+    private PhoenixTestClient(PhoenixStreamClient client) => _client = client;
 
     public WebSocketCloseStatus? CloseStatus => _client.CloseStatus;
 
     public static async Task<PhoenixTestClient> ConnectAsync(TestServer server, string websocketUrl, string token)
     {
         var socket = await server.CreateWebSocketClient()
-            .ConnectAsync(PhoenixChannelClient.SocketUri(websocketUrl, token), CancellationToken.None).WaitAsync(Patience);
-        return new PhoenixTestClient(new PhoenixChannelClient(socket, TimeProvider.System));
+            .ConnectAsync(PhoenixStreamClient.SocketUri(websocketUrl, token), CancellationToken.None).WaitAsync(Patience);
+        return new PhoenixTestClient(new PhoenixStreamClient(socket, TimeProvider.System));
     }
 
     /// <summary>Sends <c>phx_join</c> and returns the <c>phx_reply</c> payload.</summary>

@@ -1,40 +1,37 @@
 using System.Text.Json.Nodes;
-using FakeRiver;
 using FakeRiver.Phoenix;
 using FakeRiver.Requests;
+using FakeRiver.Testing;
 using FakeRiver.Workflows;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Contract.Phoenix;
 
-/// <summary>One FakeRiver host per test, on a FakeTimeProvider, with helpers to register requests and connect.</summary>
+/// <summary>One in-memory FakeRiver (the FakeRiver.Testing fixture) per test, on a FakeTimeProvider, with helpers to register requests and connect.</summary>
 internal sealed class PhoenixHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<FakeRiverEntry> _root = new();
-    private readonly WebApplicationFactory<FakeRiverEntry> _factory;
+    private readonly FakeRiverServer _river;
 
     public PhoenixHost(Action<IServiceCollection>? configure = null)
     {
-        _factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        // Started off the test's synchronization context: the constructor is synchronous for the tests' sake.
+        _river = Task.Run(() => FakeRiverServer.StartAsync(o =>
         {
-            services.AddSingleton<TimeProvider>(Time);
-            configure?.Invoke(services);
-        }));
+            o.Clock = Time;
+            o.ConfigureServices = configure;
+        })).GetAwaiter().GetResult();
     }
 
     public FakeTimeProvider Time { get; } = new();
 
     public PhoenixJournal Journal => Service<PhoenixJournal>();
 
-    public string ProjectId => Service<IOptions<FakeRiverOptions>>().Value.ProjectId;
+    public string ProjectId => _river.ProjectId;
 
-    public T Service<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+    public T Service<T>() where T : notnull => _river.Services.GetRequiredService<T>();
 
-    public HttpClient CreateHttpClient() => _factory.CreateClient();
+    public HttpClient CreateHttpClient() => _river.CreateClient(authorized: false);
 
     public string NewUuid() => Service<RandomSource>().NewUuid();
 
@@ -53,8 +50,7 @@ internal sealed class PhoenixHost : IAsyncDisposable
 
     public async Task<PhoenixTestClient> ConnectAsync(string token, string? vsn = "2.0.0")
     {
-        var client = _factory.Server.CreateWebSocketClient();
-        var socket = await client.ConnectAsync(SocketUri(token, vsn), CancellationToken.None).WaitAsync(PhoenixTestClient.Cap);
+        var socket = await _river.ConnectWebSocketAsync(SocketUri(token, vsn)).WaitAsync(PhoenixTestClient.Cap);
         return new PhoenixTestClient(socket);
     }
 
@@ -70,7 +66,6 @@ internal sealed class PhoenixHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _factory.DisposeAsync();
-        await _root.DisposeAsync();
+        await _river.DisposeAsync();
     }
 }

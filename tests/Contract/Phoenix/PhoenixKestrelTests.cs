@@ -2,12 +2,10 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using FakeRiver;
 using FakeRiver.Requests;
+using FakeRiver.Testing;
 using FakeRiver.Workflows;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Contract.Phoenix;
 
@@ -22,7 +20,8 @@ public class PhoenixKestrelTests
     [Fact]
     public async Task Kestrel_UsedToken_UpgradeRefusedWithHttp403()
     {
-        await using var factory = StartKestrel(out var baseUri);
+        await using var factory = await FakeRiverServer.StartAsync(o => o.Transport = FakeRiverTransport.Loopback);
+        var baseUri = factory.BaseAddress;
         var request = AddRequest(factory);
         var token = factory.Services.GetRequiredService<WsTokenStore>().Issue(request.ProjectId, request.ChannelId).Token;
         using var first = new ClientWebSocket();
@@ -38,7 +37,8 @@ public class PhoenixKestrelTests
     [Fact]
     public async Task Kestrel_JoinThenFinalResponse_FramesThenClose1000()
     {
-        await using var factory = StartKestrel(out var baseUri);
+        await using var factory = await FakeRiverServer.StartAsync(o => o.Transport = FakeRiverTransport.Loopback);
+        var baseUri = factory.BaseAddress;
         var request = AddRequest(factory);
         var token = factory.Services.GetRequiredService<WsTokenStore>().Issue(request.ProjectId, request.ChannelId).Token;
         using var socket = new ClientWebSocket();
@@ -57,22 +57,12 @@ public class PhoenixKestrelTests
         await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None).WaitAsync(Cap);
     }
 
-    private static WebApplicationFactory<FakeRiverEntry> StartKestrel(out Uri baseUri)
-    {
-        var factory = new WebApplicationFactory<FakeRiverEntry>();
-        factory.UseKestrel(0);
-        factory.StartServer();
-        using var http = factory.CreateClient();
-        baseUri = http.BaseAddress!;
-        return factory;
-    }
-
-    private static RiverRequest AddRequest(WebApplicationFactory<FakeRiverEntry> factory)
+    private static RiverRequest AddRequest(FakeRiverServer factory)
     {
         var services = factory.Services;
         var request = new RiverRequest(
             services.GetRequiredService<RandomSource>().NewUuid(),
-            services.GetRequiredService<IOptions<FakeRiverOptions>>().Value.ProjectId,
+            factory.ProjectId,
             new WorkflowDefinition { Name = "phoenix-test", Providers = [] },
             services.GetRequiredService<TimeProvider>().GetUtcNow())
         { PublicBaseUri = new Uri("http://localhost/") };

@@ -1,18 +1,33 @@
-using FakeRiver;
+using FakeRiver.Testing;
 using FakeRiver.Webhooks;
-using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Contract.Webhooks;
 
-/// <summary>A whole FakeRiver host on a fake clock whose webhook client delivers into a scripted handler.</summary>
-public sealed class WebhookHost : WebApplicationFactory<FakeRiverEntry>
+/// <summary>
+/// A whole FakeRiver (the FakeRiver.Testing fixture, in memory) on a fake clock whose webhook client delivers into a
+/// scripted handler. Keeps the members tests used when it was a WebApplicationFactory: CreateClient, Services, Server.
+/// </summary>
+public sealed class WebhookHost : IAsyncDisposable
 {
     public const string Secret = "whsec_host_secret";
 
-    public WebhookHost(ScriptedWebhookHandler handler) => Handler = handler;
+    private readonly FakeRiverServer _river;
+
+    public WebhookHost(ScriptedWebhookHandler handler)
+    {
+        Handler = handler;
+        // Started off the test's synchronization context: the constructor is synchronous for the tests' sake.
+        _river = Task.Run(() => FakeRiverServer.StartAsync(o =>
+        {
+            o.WebhookSecret = Secret;
+            o.Clock = Clock;
+            o.ConfigureServices = services =>
+                services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Handler);
+        })).GetAwaiter().GetResult();
+    }
 
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 5, 10, 0, 0, TimeSpan.Zero));
 
@@ -20,13 +35,12 @@ public sealed class WebhookHost : WebApplicationFactory<FakeRiverEntry>
 
     public WebhookJournal Journal => Services.GetRequiredService<WebhookJournal>();
 
-    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
-    {
-        builder.UseSetting("WEBHOOK_SECRET", Secret);
-        builder.ConfigureTestServices(services =>
-        {
-            services.AddSingleton<TimeProvider>(Clock);
-            services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Handler);
-        });
-    }
+    public IServiceProvider Services => _river.Services;
+
+    public TestServer Server => _river.TestServer!;
+
+    /// <summary>A client for FakeRiver at http://localhost/ without the API key.</summary>
+    public HttpClient CreateClient() => _river.CreateClient(authorized: false);
+
+    public ValueTask DisposeAsync() => _river.DisposeAsync();
 }

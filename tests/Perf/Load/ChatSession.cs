@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using FakeRiver.Scenarios.Browser;
+using FakeRiver.Testing;
 
 namespace Perf.Load;
 
@@ -20,7 +20,7 @@ public static class ChatSession
             if (!response.IsSuccessStatusCode || body is null) throw new InvalidOperationException($"/chat answered {(int)response.StatusCode}");
 
             record.ChannelId = body["channel_id"]!.GetValue<string>();
-            var socketUri = PhoenixChannelClient.SocketUri(body["websocket_url"]!.GetValue<string>(), body["ws_token"]!.GetValue<string>());
+            var socketUri = PhoenixStreamClient.SocketUri(body["websocket_url"]!.GetValue<string>(), body["ws_token"]!.GetValue<string>());
             await StreamListener.ListenAsync(socketUri, body["websocket_channel"]!.GetValue<string>(), record, gate, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)

@@ -1,4 +1,4 @@
-using FakeRiver.Scenarios.Browser;
+using FakeRiver.Testing;
 
 namespace Perf.Load;
 
@@ -13,7 +13,7 @@ public static class LimitSession
         {
             record.SentAt = Ticks.Now();
             record.ChannelId = $"limit-{index}";
-            var socketUri = new Uri(PhoenixChannelClient.SocketUri($"{baseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/socket", record.ChannelId)
+            var socketUri = new Uri(PhoenixStreamClient.SocketUri($"{baseUrl.Replace("http://", "ws://", StringComparison.Ordinal)}/socket", record.ChannelId)
                 + FormattableString.Invariant($"&tokens={tokens}"));
             record.AcceptedAt = record.SentAt;
             await StreamListener.ListenAsync(socketUri, $"ai_response:limit:{record.ChannelId}", record, gate, ct);

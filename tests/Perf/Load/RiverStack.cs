@@ -1,6 +1,6 @@
 using System.Globalization;
 using ChatBackend;
-using FakeRiver.Hosting;
+using FakeRiver.Testing;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
@@ -10,7 +10,7 @@ namespace Perf.Load;
 
 
 /// <summary>
-/// FakeRiver and ChatBackend as real Kestrel servers on loopback, wired to each other, with a workflow file made
+/// FakeRiver (through the FakeRiver.Testing fixture) and ChatBackend as real Kestrel servers on loopback, wired to each other, with a workflow file made
 /// for the run: one simulated provider whose first token comes after P ms and then one every P ms, exactly M
 /// tokens of plain text (<c>text_tokens</c>), event-driven so the webhook and callback hops are exercised.
 /// </summary>
@@ -22,16 +22,14 @@ public sealed class RiverStack : IAsyncDisposable
     public const int WarmupTokens = 5;
     public const string ApiKey = "mr_perf_key";
 
-    private readonly WebApplication _river;
+    private readonly FakeRiverServer _river;
     private readonly WebApplication _backend;
-    private readonly string _configPath;
 
-    private RiverStack(WebApplication river, WebApplication backend, string configPath, string riverUrl, string backendUrl)
+    private RiverStack(FakeRiverServer river, WebApplication backend, string backendUrl)
     {
         _river = river;
         _backend = backend;
-        _configPath = configPath;
-        RiverUrl = riverUrl;
+        RiverUrl = river.Url;
         BackendUrl = backendUrl;
     }
 
@@ -41,20 +39,23 @@ public sealed class RiverStack : IAsyncDisposable
 
     public static async Task<RiverStack> StartAsync(int tokens, int paceMs)
     {
-        var configPath = Path.Combine(Path.GetTempPath(), $"fakeriver-perf-{Environment.ProcessId}.yaml");
-        await File.WriteAllTextAsync(configPath, WorkflowYaml(tokens, paceMs));
-        var riverUrl = $"http://127.0.0.1:{FreePort.Next()}";
         var backendUrl = $"http://127.0.0.1:{FreePort.Next()}";
         const string secret = "perf_webhook_secret";
 
-        var river = FakeRiverApp.Create(
-        [
-            $"--urls={riverUrl}", $"--FakeRiver:ConfigPath={configPath}", $"--MODELRIVER_API_KEY={ApiKey}",
-            $"--WEBHOOK_SECRET={secret}", "--Logging:LogLevel:Default=Warning",
+        var river = await FakeRiverServer.StartAsync(o =>
+        {
+            o.Transport = FakeRiverTransport.Loopback;
+            o.ApiKey = ApiKey;
+            o.WebhookSecret = secret;
+            o.WorkflowsYaml = WorkflowYaml(tokens, paceMs);
             // Long runs must not hit the token lifetime or the callback timeout before the stream ends.
-            "--FakeRiver:TokenTtl=00:30:00", "--FakeRiver:CallbackTimeout=00:30:00",
-        ]);
-        await river.StartAsync();
+            o.Settings["FakeRiver:TokenTtl"] = "00:30:00";
+            o.Settings["FakeRiver:CallbackTimeout"] = "00:30:00";
+            // Webhooks go to the backend over real loopback.
+            o.OutboundHandler = () => new SocketsHttpHandler();
+            o.ConfigureLogging = logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+        });
+        var riverUrl = river.Url;
         var backend = ChatBackendApp.Create([], new Dictionary<string, string?>
         {
             ["urls"] = backendUrl,
@@ -65,16 +66,14 @@ public sealed class RiverStack : IAsyncDisposable
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await backend.StartAsync();
-        return new RiverStack(river, backend, configPath, riverUrl, backendUrl);
+        return new RiverStack(river, backend, backendUrl);
     }
 
     public async ValueTask DisposeAsync()
     {
         await _backend.StopAsync();
-        await _river.StopAsync();
-        await _backend.DisposeAsync();
         await _river.DisposeAsync();
-        File.Delete(_configPath);
+        await _backend.DisposeAsync();
     }
 
     private static string WorkflowYaml(int tokens, int paceMs)

@@ -1,6 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
-using FakeRiver.Scenarios.Browser;
+using FakeRiver.Testing;
 
 namespace Perf.Load;
 
@@ -16,7 +16,7 @@ public static class StreamListener
     public static async Task ListenAsync(Uri socketUri, string topic, StreamRecord record, SetupGate gate, CancellationToken ct)
     {
         var socket = new ClientWebSocket();
-        await using var client = new PhoenixChannelClient(socket, TimeProvider.System);
+        await using var client = new PhoenixStreamClient(socket, TimeProvider.System);
         await socket.ConnectAsync(socketUri, ct);
         var (_, reply) = await client.JoinAsync(topic, null, ct);
         record.JoinedAt = Ticks.Now();
@@ -67,7 +67,7 @@ public static class StreamListener
         }
     }
 
-    private static async Task HeartbeatAsync(PhoenixChannelClient client, CancellationToken ct)
+    private static async Task HeartbeatAsync(PhoenixStreamClient client, CancellationToken ct)
     {
         using var timer = new PeriodicTimer(HeartbeatEvery);
         try

@@ -1,13 +1,20 @@
-namespace FakeRiver.Webhooks;
+using FakeRiver.Webhooks;
+
+namespace FakeRiver.Testing;
 
 /// <summary>
-/// Webhook faults a scenario injects (docs/ARCHITECTURE.md 5). Each count says how many attempts, from the first, carry the
-/// fault (<see cref="All"/> for every attempt). Registered only in scenario worlds: the dispatcher's normal path
-/// pays one null check.
+/// Webhook faults a test or a scenario injects. Each count says how many attempts, from the first, carry the fault
+/// (<see cref="All"/> for every attempt). It reaches FakeRiver only through
+/// <see cref="WebhookFaultSetup.AddWebhookFaults"/> (or <see cref="FakeRiverServerOptions.WebhookFaults"/>), which
+/// swaps the webhook sender: the production dispatcher has no fault branch.
 /// </summary>
 public sealed record WebhookFaultPlan
 {
+    /// <summary>Every attempt carries the fault.</summary>
     public const int All = int.MaxValue;
+
+    /// <summary>The error text of an attempt that found the backend down.</summary>
+    public const string BackendDownError = "Connection refused (scenario fault: backend down)";
 
     /// <summary>Attempts that find the backend down (connection refused, nothing sent).</summary>
     public int BackendDownAttempts { get; init; }
@@ -15,20 +22,29 @@ public sealed record WebhookFaultPlan
     /// <summary>Attempts whose <c>X-ModelRiver-Signature</c> is garbage of the right length.</summary>
     public int BadSignatureAttempts { get; init; }
 
-    /// <summary>Attempts signed with a secret the backend does not know.</summary>
+    /// <summary>Attempts signed with a secret the backend does not know (<see cref="WrongSecret"/>).</summary>
     public int WrongSecretAttempts { get; init; }
 
-    /// <summary>Attempts signed (and stamped) an hour in the past.</summary>
+    /// <summary>Attempts signed (and stamped) <see cref="StaleBy"/> in the past.</summary>
     public int StaleTimestampAttempts { get; init; }
 
     /// <summary>After the first successful attempt, send the same delivery once more (a gateway retry race).</summary>
     public bool DuplicateDelivery { get; init; }
 
+    /// <summary>The secret wrong-secret attempts are signed with.</summary>
     public const string WrongSecret = "wrong_webhook_secret_for_scenarios";
 
+    /// <summary>How far in the past stale attempts are stamped.</summary>
     public static readonly TimeSpan StaleBy = TimeSpan.FromHours(1);
 
+    /// <summary>True when the plan injects nothing.</summary>
+    public bool IsEmpty => this == new WebhookFaultPlan();
+
     /// <summary>The headers of attempt <paramref name="number"/>, with this plan's signature faults applied.</summary>
+    /// <param name="delivery">The delivery being sent.</param>
+    /// <param name="now">When the attempt is sent.</param>
+    /// <param name="number">The attempt number, from 1.</param>
+    /// <param name="secret">FakeRiver's real webhook secret.</param>
     public IReadOnlyList<KeyValuePair<string, string>> Sign(WebhookDelivery delivery, DateTimeOffset now, int number, string secret)
     {
         var stamp = number <= StaleTimestampAttempts ? now - StaleBy : now;
