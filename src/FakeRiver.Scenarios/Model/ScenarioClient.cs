@@ -3,6 +3,7 @@ namespace FakeRiver.Scenarios.Model;
 /// <summary>What the browser does: what it asks, and how it joins, drops and comes back.</summary>
 public sealed record ScenarioClient
 {
+    /// <summary>The chat message sent to the backend.</summary>
     public string Message { get; init; } = "Hello";
 
     /// <summary>Drop the socket (without a close handshake) after this many tokens; null keeps it.</summary>

@@ -6,6 +6,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// <summary>JUnit XML for CI: one testsuite, one testcase per scenario, a failure element listing every broken rule.</summary>
 public static class JUnitWriter
 {
+    /// <summary>Writes the verdicts to <paramref name="file"/>; <paramref name="wall"/> is the whole run's time.</summary>
     public static void Write(string file, IReadOnlyList<ScenarioResult> results, TimeSpan wall)
     {
         var suite = new XElement("testsuite",

@@ -13,5 +13,6 @@ public sealed record ScenarioResult(
     TimeSpan WallTime,
     TimeSpan VirtualTime)
 {
+    /// <summary>No failure.</summary>
     public bool Passed => Failures.Count == 0;
 }

@@ -6,7 +6,7 @@ using FakeRiver.Webhooks;
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>What one scenario run produced: the browser's view and FakeRiver's admin journals, taken at the end.</summary>
-public sealed record Observation(
+internal sealed record Observation(
     BrowserRecord Browser,
     IReadOnlyList<RiverRequest> Requests,
     IReadOnlyList<WebhookDelivery> Webhooks,

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Admin;
 
 /// <summary>Every callback FakeRiver received and what it answered; the admin API and tests read it.</summary>
-public sealed class CallbackJournal(TimeProvider time)
+internal sealed class CallbackJournal(TimeProvider time)
 {
     private readonly ConcurrentQueue<CallbackEntry> _entries = new();
     private TaskCompletionSource _changed = NewSignal();

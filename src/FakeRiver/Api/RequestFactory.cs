@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Api;
 
 /// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
-public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     /// <param name="spec">The validated request.</param>
     /// <param name="body">The body as received.</param>

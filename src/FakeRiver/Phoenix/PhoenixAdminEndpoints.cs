@@ -8,7 +8,7 @@ namespace FakeRiver.Phoenix;
 /// <c>GET /__admin/sockets[?channel_id=]</c>: the socket journal (refused upgrades, connections, joins, leaves,
 /// closes), oldest first, so scenarios can assert e.g. "the reused token was refused" or "closed with 1000".
 /// </summary>
-public static class PhoenixAdminEndpoints
+internal static class PhoenixAdminEndpoints
 {
     public const string Path = "/__admin/sockets";
 

@@ -1,7 +1,7 @@
 namespace FakeRiver.Phoenix;
 
 /// <summary>In-memory record of socket connections, joins and closes, oldest first. Thread-safe.</summary>
-public sealed class PhoenixJournal(TimeProvider time)
+internal sealed class PhoenixJournal(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly List<PhoenixJournalEntry> _entries = [];

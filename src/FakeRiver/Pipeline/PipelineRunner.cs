@@ -6,7 +6,7 @@ namespace FakeRiver.Pipeline;
 /// Runs one accepted request in the background: workflow -> failover router -> providers, then hands the outcome
 /// to the finisher (response push, webhook, callback deadline).
 /// </summary>
-public sealed class PipelineRunner(FailoverRouter router, RequestFinisher finisher, BackgroundWork work, TimeProvider time)
+internal sealed class PipelineRunner(FailoverRouter router, RequestFinisher finisher, BackgroundWork work, TimeProvider time)
 {
     public void Start(RiverRequest request) => work.Run($"pipeline:{request.ChannelId}", ct => RunAsync(request, ct));
 

@@ -7,7 +7,7 @@ namespace FakeRiver.Requests;
 /// The one source of randomness: seeded from <see cref="FakeRiverOptions.Seed"/>, so ids and tokens repeat from
 /// run to run. Thread-safe. Not for secrets: the fake's tokens only need to be unguessable by accident.
 /// </summary>
-public sealed class RandomSource(int seed)
+internal sealed class RandomSource(int seed)
 {
     private readonly Random _random = new(seed);
     private readonly Lock _gate = new();

@@ -3,7 +3,7 @@ using System.Collections.Concurrent;
 namespace FakeRiver.Requests;
 
 /// <summary>Every request FakeRiver has accepted, by channel id. Thread-safe; cleared by the admin reset.</summary>
-public sealed class RequestRegistry
+internal sealed class RequestRegistry
 {
     private readonly ConcurrentDictionary<string, RiverRequest> _byChannel = new(StringComparer.Ordinal);
 

@@ -7,7 +7,7 @@ namespace FakeRiver.Requests;
 /// Opaque, single-use ws_tokens bound to one channel, with a TTL (docs/ARCHITECTURE.md 3.3). The first socket that
 /// authenticates with a token uses it up; a reconnect issues a fresh one and the old one stays dead.
 /// </summary>
-public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     private readonly ConcurrentDictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
 

@@ -11,7 +11,7 @@ namespace FakeRiver.StructuredOutput;
 /// so the client's stream never holds text that a schema-valid answer cannot continue (docs/ARCHITECTURE.md 3.4 invariant).
 /// Sub-schemas using <c>$ref</c>/combinators are not checked here; the full validation at the end still is.
 /// </summary>
-public sealed class StreamingSchemaGate(OutputValidator validator)
+internal sealed class StreamingSchemaGate(OutputValidator validator)
 {
     public bool IsViable(JsonObject schema, string prefix, out string? violation)
     {

@@ -9,7 +9,7 @@ namespace FakeRiver.Webhooks;
 /// <c>/__admin/webhooks</c>: the delivery journal, its dead letters, and "send a test webhook" (a standard-shape
 /// body around caller-given data, signed and delivered through the normal dispatcher, retries included).
 /// </summary>
-public static class WebhookAdminEndpoints
+internal static class WebhookAdminEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {

@@ -4,7 +4,7 @@ namespace FakeRiver.Webhooks;
 /// Every webhook delivery, oldest first, as immutable snapshots. Thread-safe. Tests and the admin API read it;
 /// <see cref="WaitForAsync"/> lets them await a condition instead of sleeping.
 /// </summary>
-public sealed class WebhookJournal
+internal sealed class WebhookJournal
 {
     private readonly Lock _gate = new();
     private readonly List<WebhookDelivery> _deliveries = [];

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Providers.OpenAi;
 
 /// <summary>The parts of one <c>chat.completion.chunk</c> that matter here: the content delta and the finish reason.</summary>
-public readonly record struct OpenAiChunk(string? Content, string? FinishReason)
+internal readonly record struct OpenAiChunk(string? Content, string? FinishReason)
 {
     public const string Malformed = "malformed_chunk";
 

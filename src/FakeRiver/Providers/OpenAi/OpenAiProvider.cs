@@ -11,7 +11,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// the router records; cancellation (the router's attempt timeout) propagates as OperationCanceledException.
 /// No timeout here: the router owns it, and the named client's HttpClient.Timeout is infinite.
 /// </summary>
-public sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time, IConfiguration configuration) : IModelProvider
+internal sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time, IConfiguration configuration) : IModelProvider
 {
     public const string HttpClientName = "fakeriver-providers";
 

@@ -6,7 +6,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// event; an event without data is not dispatched, and an unterminated event at end of stream is dropped.
 /// Only the data matters to chat/completions, so <c>event</c>, <c>id</c> and <c>retry</c> are read and ignored.
 /// </summary>
-public sealed class SseReader(Stream stream)
+internal sealed class SseReader(Stream stream)
 {
     // detectEncodingFromByteOrderMarks: the spec allows one leading UTF-8 BOM.
     private readonly StreamReader _reader = new(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
