@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.WebSockets;
 using System.Text.Json.Nodes;
 using FakeRiver.Hosting;
+using FakeRiver.Testing.Admin;
 using FakeRiver.Workflows;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -20,6 +21,8 @@ public sealed partial class FakeRiverServer : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly TestServer? _testServer;
     private int _disposed;
+    private HttpClient? _adminHttp;
+    private FakeRiverAdmin? _admin;
 
     private FakeRiverServer(WebApplication app, FakeRiverServerOptions options, TimeProvider clock)
     {
@@ -128,16 +131,26 @@ public sealed partial class FakeRiverServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The typed <c>/__admin</c> client over HTTP (workflows, faults, redelivery, reset), unscoped.</summary>
+    public FakeRiverAdmin Admin => _admin ??= new FakeRiverAdmin(_adminHttp ??= CreateClient(authorized: false));
+
+    /// <summary>Workflows at run time: <c>await river.Workflows.PutAsync("name", yaml)</c>.</summary>
+    public RiverWorkflows Workflows => Admin.Workflows;
+
+    /// <summary>Faults at run time: <c>await river.Faults.AddProviderFaultAsync("name", status: 503, times: 2)</c>.</summary>
+    public RiverFaults Faults => Admin.Faults;
+
     /// <summary>Empties every store and journal, as <c>POST /__admin/reset</c> does.</summary>
     public void Reset()
     {
-        foreach (var resettable in Services.GetServices<Admin.IAdminResettable>()) resettable.Reset();
+        foreach (var resettable in Services.GetServices<FakeRiver.Admin.IAdminResettable>()) resettable.Reset();
     }
 
     /// <summary>Stops FakeRiver (bounded to 5 s) and releases it. Safe to call twice.</summary>
     public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        _adminHttp?.Dispose();
         using (var patience = new CancellationTokenSource(TimeSpan.FromSeconds(5)))
         {
             try

@@ -29,4 +29,13 @@ public sealed record Scenario
 
     /// <summary>What must have happened.</summary>
     public ScenarioExpect Expect { get; init; } = new();
+
+    /// <summary>
+    /// What the scenario needs from the world (<c>requires</c>): <see cref="VirtualTimeRequirement"/> = it only makes
+    /// sense when time can be moved (minutes of streaming, 30 s heartbeats); on real time it is skipped, not failed.
+    /// </summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    /// <summary>The <c>requires</c> entry of scenarios that only run on virtual time.</summary>
+    public const string VirtualTimeRequirement = "virtual_time";
 }

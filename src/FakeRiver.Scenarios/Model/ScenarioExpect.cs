@@ -27,6 +27,9 @@ public sealed record ScenarioExpect
     /// <summary>Status of the upgrade when the client reuses its token (403 expected).</summary>
     public int? TokenReuseStatus { get; init; }
 
+    /// <summary>What the sync step must have seen.</summary>
+    internal ExpectedSync? Sync { get; init; }
+
     /// <summary>Whether the final response is the offline fallback.</summary>
     public bool? OfflineFallback { get; init; }
 

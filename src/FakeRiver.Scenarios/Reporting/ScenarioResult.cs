@@ -11,8 +11,12 @@ public sealed record ScenarioResult(
     IReadOnlyList<ScenarioFailure> Failures,
     JsonNode Transcript,
     TimeSpan WallTime,
-    TimeSpan VirtualTime)
+    TimeSpan VirtualTime,
+    string? SkipReason = null)
 {
-    /// <summary>No failure.</summary>
+    /// <summary>No failure; a skipped scenario does not fail the run either.</summary>
     public bool Passed => Failures.Count == 0;
+
+    /// <summary>The world could not play the scenario (see <see cref="SkipReason"/>); it neither passed nor failed.</summary>
+    public bool Skipped => SkipReason is not null;
 }

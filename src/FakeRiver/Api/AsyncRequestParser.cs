@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeRiver.StructuredOutput;
 using FakeRiver.Workflows;
 
 namespace FakeRiver.Api;
@@ -80,7 +81,13 @@ internal sealed class AsyncRequestParser(LiveWorkflows workflows)
         }
         if (!TryString(body["provider"], out var provider) || !TryString(body["model"], out var model))
             return (null, ApiErrors.BadRequest("Either 'workflow' or both 'provider' and 'model' are required", "missing_field", "workflow"));
-        return (AdHocWorkflow.Create(provider, model, body), null);
+        var adHoc = AdHocWorkflow.Create(provider, model, body);
+        if (adHoc.OutputSchema is { } schema && SchemaLimits.Check(schema) is { } over)
+        {
+            var field = body["structured_output_schema"] is JsonObject ? "structured_output_schema" : "response_format";
+            return (null, ApiErrors.BadRequest($"'{field}' is over the schema limit {over.Limit}: {over.Message}", "schema_limit_exceeded", field));
+        }
+        return (adHoc, null);
     }
 
     private static (IReadOnlyList<string> Events, IResult? Error) ReadEvents(JsonObject body)

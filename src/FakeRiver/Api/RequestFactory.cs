@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Api;
 
-/// <summary>Turns a validated async request into a registered <see cref="RiverRequest"/> with a fresh channel id.</summary>
+/// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
 internal sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     /// <param name="spec">The validated request.</param>
@@ -12,7 +12,9 @@ internal sealed class RequestFactory(RequestRegistry registry, RandomSource rand
     /// <param name="publicBaseUri">Where the request came in (callback and socket URLs point back there).</param>
     /// <param name="projectId">The caller's project; null means the configured one.</param>
     /// <param name="faults">Webhook and callback faults the request took at accept.</param>
-    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, string? projectId = null, InjectedFaults? faults = null)
+    /// <param name="register">False for sync requests: they answer in the HTTP response and have no channel to join.</param>
+    public RiverRequest Create(AsyncRequestSpec spec, JsonObject body, Uri publicBaseUri, string? projectId = null, InjectedFaults? faults = null,
+        bool register = true)
     {
         var request = new RiverRequest(random.NewUuid(), projectId ?? options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
         {
@@ -23,7 +25,7 @@ internal sealed class RequestFactory(RequestRegistry registry, RandomSource rand
             EventName = spec.EventName,
             PublicBaseUri = publicBaseUri,
         };
-        registry.Add(request);
+        if (register) registry.Add(request);
         return request;
     }
 }

@@ -21,6 +21,8 @@ public static class FakeRiverApp
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
         app.UseWebSockets();
+        // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.
+        app.UseCors();
         app.MapFakeRiver();
         return app;
     }

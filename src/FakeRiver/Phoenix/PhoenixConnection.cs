@@ -20,7 +20,8 @@ internal sealed class PhoenixConnection(
     TimeProvider time)
 {
     private const int ReceiveChunk = 4096;
-    private readonly PhoenixOutbox _outbox = new(socket, version);
+    private readonly PhoenixOutbox _outbox = new(socket, version, options, time,
+        (outbox, reason) => journal.Record(socketId, "abandoned", grant.ChannelId, detail: AbandonDetail(outbox, reason)));
 
     // Touched by the read loop only (joins, leaves) and by the final clean-up after it: no lock needed.
     private readonly Dictionary<string, PhoenixJoin> _joins = new(StringComparer.Ordinal);
@@ -28,10 +29,11 @@ internal sealed class PhoenixConnection(
     public async Task RunAsync(CancellationToken aborted)
     {
         journal.Record(socketId, "connected", grant.ChannelId, detail: version.ToString());
-        using var lifetime = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
-        using var abortRegistration = aborted.Register(static state => ((CancellationTokenSource)state!).Cancel(), lifetime);
+        // The read loop ends with the request or once the close grace runs out (the outbox's deadline).
+        using var lifetime = CancellationTokenSource.CreateLinkedTokenSource(aborted, _outbox.Deadline);
+        // The idle close is not queued behind frames a stalled peer will never take: it abandons them.
         using var idle = time.CreateTimer(
-            static state => ((PhoenixOutbox)state!).RequestClose(WebSocketCloseStatus.NormalClosure, "idle timeout"),
+            static state => ((PhoenixOutbox)state!).Abandon(WebSocketCloseStatus.NormalClosure, "idle timeout"),
             _outbox, options.IdleTimeout, Timeout.InfiniteTimeSpan);
 
         var writer = RunWriterAsync(lifetime);
@@ -53,16 +55,27 @@ internal sealed class PhoenixConnection(
             else _outbox.Complete();
             await writer;
             if (socket.State != WebSocketState.Closed) socket.Abort();
-            journal.Record(socketId, "closed", grant.ChannelId, detail: _outbox.SentClose?.ToString() ?? "aborted");
+            journal.Record(socketId, "closed", grant.ChannelId, detail: CloseDetail(_outbox.SentClose));
+            _outbox.Dispose();
         }
     }
+
+    private static string CloseDetail(WebSocketCloseStatus? sent) => sent switch
+    {
+        null => "aborted",
+        PhoenixOutbox.TryAgainLater => "TryAgainLater",
+        { } status => status.ToString(),
+    };
+
+    /// <summary>Why, and the send queue's high-water mark (it cannot grow once the peer is abandoned).</summary>
+    private static string AbandonDetail(PhoenixOutbox outbox, string reason) =>
+        $"{reason}; peak queue {outbox.PeakQueuedBytes} B / {outbox.PeakQueuedFrames} frames";
 
     private async Task RunWriterAsync(CancellationTokenSource lifetime)
     {
         try
         {
-            // Once our close goes out, the peer has a bounded time to answer it before the read loop is cancelled.
-            await _outbox.RunAsync(() => lifetime.CancelAfter(options.CloseGrace), lifetime.Token);
+            await _outbox.RunAsync(lifetime.Token);
         }
         catch (Exception ex) when (ex is OperationCanceledException or WebSocketException or IOException)
         {

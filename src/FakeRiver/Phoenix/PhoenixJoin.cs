@@ -17,7 +17,11 @@ internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscrip
 
     public string? JoinRef { get; } = joinRef;
 
-    /// <summary>Starts pumping. The replay is queued synchronously, so it follows the join reply queued before.</summary>
+    /// <summary>
+    /// Starts pumping. The replay starts synchronously, so it follows the join reply queued before; it waits for
+    /// room in the send queue (a long replay is paced by the reader), live events do not (a peer that cannot keep up
+    /// with the live stream is abandoned, and reconnects with <c>last_seq</c>).
+    /// </summary>
     public void Start() => _pump = PumpAsync(_stop.Token);
 
     /// <summary>Stops pushing and drops the subscription; after this returns no push of this join is queued.</summary>
@@ -38,7 +42,8 @@ internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscrip
         {
             foreach (var evt in subscription.Replay)
             {
-                if (Push(evt)) return;
+                await outbox.EnqueueReplayAsync(Frame(evt), cancellationToken);
+                if (Closes(evt)) return;
             }
             while (await subscription.Live.WaitToReadAsync(cancellationToken))
             {
@@ -57,7 +62,15 @@ internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscrip
     /// <summary>Queues one event; returns true when it was the final one and the socket is now closing.</summary>
     private bool Push(ChannelEvent evt)
     {
-        outbox.Enqueue(new PhoenixFrame(JoinRef, null, Topic, evt.Event, evt.PayloadUtf8));
+        outbox.Enqueue(Frame(evt));
+        return Closes(evt);
+    }
+
+    private PhoenixFrame Frame(ChannelEvent evt) => new(JoinRef, null, Topic, evt.Event, evt.PayloadUtf8);
+
+    /// <summary>After the final event: <c>phx_close</c>, then the socket's close. Returns whether it was final.</summary>
+    private bool Closes(ChannelEvent evt)
+    {
         if (!evt.IsFinal) return false;
         outbox.Enqueue(CloseFrame());
         outbox.RequestClose(WebSocketCloseStatus.NormalClosure, "request complete");

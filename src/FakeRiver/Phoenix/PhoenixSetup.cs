@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Phoenix;
 
@@ -7,7 +8,8 @@ internal static class PhoenixSetup
 {
     public static IServiceCollection AddPhoenix(this IServiceCollection services)
     {
-        services.AddOptions<PhoenixOptions>().BindConfiguration(PhoenixOptions.Section);
+        services.AddOptions<PhoenixOptions>().BindConfiguration(PhoenixOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PhoenixOptions>, PhoenixOptionsValidator>();
         services.TryAddSingleton<PhoenixJournal>();
         services.TryAddSingleton<JoinAuthorizer>();
         return services;

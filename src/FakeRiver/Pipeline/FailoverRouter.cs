@@ -54,13 +54,13 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
         if (workflow.OnInvalid == OnInvalidMode.OfflineFallback
             && completion.Complete(request, seed, attempts.Count + 1, FallbackProvider, FallbackModel) is { } fallback)
         {
-            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, (int)request.Log.LastSeq, OfflineFallback: true);
+            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, OfflineFallback: true);
         }
-        return new RunOutcome(null, attempts, null, null, (int)request.Log.LastSeq);
+        return new RunOutcome(null, attempts, null, null);
     }
 
     private static RunOutcome Outcome(RiverRequest request, System.Text.Json.Nodes.JsonObject data, List<AttemptRecord> attempts,
-        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model, (int)request.Log.LastSeq);
+        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model);
 
     /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>
     private async Task<AttemptResult> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt,
@@ -69,19 +69,15 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
         using var timeout = TimeoutSource(definition.TimeoutMs > 0 ? startedAt + TimeSpan.FromMilliseconds(definition.TimeoutMs) : null);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(ct, timeout.Token);
         var committed = request.Log.CommittedText;
-        // Only structured output is gated; plain text skips the per-token copy of the committed text.
-        var gated = request.Workflow.OutputSchema is not null;
+        // Only structured output is gated: the session scans the committed text once, then each delta once.
+        var check = gate.OpenStream(request.Workflow, committed);
         var call = new ProviderCall(request, definition, attempt, committed, seed, startedAt);
         try
         {
             await foreach (var delta in providers.For(definition.Type).StreamAsync(call, linked.Token))
             {
                 if (delta.Length == 0) continue;
-                if (gated)
-                {
-                    if (!gate.Admits(request.Workflow, committed, delta)) return new AttemptResult(OutputGate.SchemaViolation);
-                    committed += delta;
-                }
+                if (check is not null && !check.TryAppend(delta)) return new AttemptResult(OutputGate.SchemaViolation);
                 request.Log.AppendToken(delta, attempt, definition.Provider, definition.Model);
             }
             return AttemptResult.Clean;
@@ -104,6 +100,6 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
         var workflow = request.Workflow;
         await time.DelayUntilAsync(request.CreatedAt + TimeSpan.FromMilliseconds(workflow.TestModeDelayMs), ct);
         AttemptRecord[] attempts = [new("Testing", "test-mode", true, workflow.TestModeDelayMs, null)];
-        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", 0, TestMode: true);
+        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", TestMode: true);
     }
 }

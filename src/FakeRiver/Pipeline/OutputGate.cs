@@ -14,9 +14,17 @@ internal sealed class OutputGate(OutputValidator validator, StreamingSchemaGate 
 {
     public const string SchemaViolation = "schema_validation_failed";
 
-    /// <summary>Whether <paramref name="committed"/> + <paramref name="delta"/> can still become valid output.</summary>
-    public bool Admits(WorkflowDefinition workflow, string committed, string delta) =>
-        workflow.OutputSchema is not { } schema || streaming.IsViable(schema, committed + delta, out _);
+    /// <summary>
+    /// A per-attempt check of structured output, already fed <paramref name="committed"/>; null for plain text (not
+    /// gated). Each delta then costs O(its length) (<see cref="SchemaGateSession"/>).
+    /// </summary>
+    public SchemaGateSession? OpenStream(WorkflowDefinition workflow, string committed)
+    {
+        if (workflow.OutputSchema is not { } schema) return null;
+        var session = streaming.Open(schema);
+        session.TryAppend(committed);
+        return session;
+    }
 
     public GateResult Check(WorkflowDefinition workflow, string text)
     {

@@ -14,9 +14,11 @@ internal sealed class OutputValidator
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new(StringComparer.Ordinal);
 
     /// <summary>The violations of <paramref name="output"/>; empty when it is valid.</summary>
-    public IReadOnlyList<OutputError> Validate(JsonNode? output, JsonObject schema)
+    public IReadOnlyList<OutputError> Validate(JsonNode? output, JsonObject schema) => Validate(output, Parse(schema));
+
+    /// <summary>The violations against an already parsed schema (callers that keep one skip the cache lookup).</summary>
+    public IReadOnlyList<OutputError> Validate(JsonNode? output, JsonSchema parsed)
     {
-        var parsed = Parse(schema);
         var errors = parsed.Validate(output?.ToJsonString() ?? "null");
         var result = new List<OutputError>();
         Flatten(errors, result);

@@ -17,6 +17,12 @@ internal static class SchemaNumber
     public static int? GetInt(JsonObject schema, string keyword) =>
         Get(schema, keyword) is { } value ? (int)Math.Clamp(value, 0, int.MaxValue) : null;
 
+    /// <summary>A numeric keyword as a double, whatever the node holds (parsed JSON, or a number built from YAML).</summary>
+    public static double? GetDouble(JsonObject? schema, string keyword) =>
+        schema?[keyword] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.Number
+            ? double.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture)
+            : null;
+
     public static bool GetBool(JsonObject schema, string keyword) =>
         schema[keyword] is JsonValue value && value.GetValueKind() == System.Text.Json.JsonValueKind.True;
 

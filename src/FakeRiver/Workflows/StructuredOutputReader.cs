@@ -21,7 +21,13 @@ internal static class StructuredOutputReader
             reader.Fail(node, path, $"expected a JSON Schema or a shorthand mapping, got {ConfigReader.Describe(node)}");
             return null;
         }
-        return IsFullSchema(mapping) ? ReadFull(mapping, path, reader) : ReadShorthand(mapping, path, reader, top: true);
+        var schema = IsFullSchema(mapping) ? ReadFull(mapping, path, reader) : ReadShorthand(mapping, path, reader, top: true);
+        if (schema is not null && SchemaLimits.Check(schema) is { } over)
+        {
+            reader.Fail(mapping, path, $"over the schema limit {over.Limit}: {over.Message}");
+            return null;
+        }
+        return schema;
     }
 
     private static bool IsFullSchema(YamlMappingNode mapping)
