@@ -7,6 +7,7 @@ namespace FakeRiver;
 /// </summary>
 public sealed class FakeRiverOptions
 {
+    /// <summary>The configuration section FakeRiver binds: <c>FakeRiver</c> (e.g. <c>--FakeRiver:Seed=7</c>).</summary>
     public const string Section = "FakeRiver";
 
     /// <summary>Bearer keys accepted on the API. <value>The default is <see cref="DevDefaults.ApiKey"/>.</value></summary>

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver;
 
 /// <summary>Start-up checks of <see cref="FakeRiverOptions"/>: a bad setting stops the host with a clear message.</summary>
-public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOptions>
+internal sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOptions>
 {
     public ValidateOptionsResult Validate(string? name, FakeRiverOptions options)
     {

@@ -9,7 +9,7 @@ namespace FakeRiver.Api;
 /// <c>POST /v1/callback/{channel_id}</c>: the backend's enriched result for an event-driven request
 /// (docs/ARCHITECTURE.md 3.6). 401 bad key, 400 bad body, 404 unknown channel, 409 once final; exactly one completion.
 /// </summary>
-public static class CallbackEndpoints
+internal static class CallbackEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/v1/callback/{channelId}", CallbackAsync);

@@ -7,6 +7,8 @@ namespace FakeRiver.Hosting;
 /// <summary>Builds the FakeRiver web application; Program.cs and the <c>dev</c> command run it.</summary>
 public static class FakeRiverApp
 {
+    /// <summary>A FakeRiver web application on <see cref="DevDefaults.Url"/> unless --urls or ASPNETCORE_URLS says otherwise.</summary>
+    /// <param name="args">ASP.NET Core command-line configuration, e.g. <c>--urls</c> or <c>--FakeRiver:Seed=7</c>.</param>
     /// <param name="configure">Runs after FakeRiver's services are added: the scenario runner swaps the server,
     /// the clock and the workflows here.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)

@@ -24,6 +24,11 @@ namespace FakeRiver.Hosting;
 /// </summary>
 public static class FakeRiverSetup
 {
+    /// <summary>
+    /// Adds FakeRiver's services: options bound from the <c>FakeRiver</c> section of <paramref name="configuration"/>
+    /// (MODELRIVER_API_KEY and WEBHOOK_SECRET override key and secret) and validated at start-up, the request registry,
+    /// pipeline, providers, webhooks, Phoenix socket and admin journals. Map the endpoints with <see cref="MapFakeRiver"/>.
+    /// </summary>
     public static IServiceCollection AddFakeRiver(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FakeRiverOptions>()
@@ -92,6 +97,10 @@ public static class FakeRiverSetup
         return services;
     }
 
+    /// <summary>
+    /// Maps the async API (<c>/v1/ai/async</c>, callback, reconnect), the Phoenix socket (<c>/socket</c>) and <c>/__admin</c>,
+    /// after loading the workflow file so a bad file stops start-up. Call <c>UseWebSockets()</c> before.
+    /// </summary>
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
         // Load the workflow file now: a bad file stops start-up with file:line:field errors, not the first request.

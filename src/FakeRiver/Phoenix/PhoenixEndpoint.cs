@@ -9,7 +9,7 @@ namespace FakeRiver.Phoenix;
 /// upgrade, as Phoenix's <c>connect/3</c> does: a refused token is an HTTP 403, never an accepted-then-closed socket.
 /// The vsn is checked before the token, so a malformed URL does not burn a single-use token.
 /// </summary>
-public static class PhoenixEndpoint
+internal static class PhoenixEndpoint
 {
     public const string Path = "/socket/websocket";
 

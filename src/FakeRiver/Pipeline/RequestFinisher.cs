@@ -9,7 +9,7 @@ namespace FakeRiver.Pipeline;
 /// callback with a deadline. Every ending goes through <see cref="RiverRequest.TryTransition"/>, so exactly one
 /// final response is pushed, whoever gets there first (callback, timeout or pipeline).
 /// </summary>
-public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
+internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
     IOptions<FakeRiverOptions> options)
 {
     public void Finish(RiverRequest request, RunOutcome outcome, long durationMs)

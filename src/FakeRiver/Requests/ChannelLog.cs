@@ -11,7 +11,7 @@ namespace FakeRiver.Requests;
 /// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (docs/ARCHITECTURE.md 3.4).
 /// Thread-safe.
 /// </summary>
-public sealed class ChannelLog(string channelId)
+internal sealed class ChannelLog(string channelId)
 {
     private readonly Lock _gate = new();
     private readonly List<ChannelEvent> _tokens = [];

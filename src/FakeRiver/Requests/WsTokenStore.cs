@@ -10,7 +10,7 @@ namespace FakeRiver.Requests;
 /// <see cref="RetentionOptions.MaxTokens"/> the oldest-issued go first; a client whose token went that way is
 /// refused like any stale token and reconnects for a fresh one.
 /// </summary>
-public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
