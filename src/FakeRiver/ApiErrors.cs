@@ -6,7 +6,7 @@ namespace FakeRiver;
 /// The documented error envelope <c>{"error":{"message","type","code","param"},"message"}</c>: OpenAI-style, plus
 /// a top-level <c>message</c> because the public example backend reads <c>error.response.data.message</c>.
 /// </summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
     public static IResult Create(int status, string type, string code, string message, string? param = null) =>
         Results.Json(Envelope(type, code, message, param), WireJson.Options, "application/json", status);

@@ -6,7 +6,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary><c>POST /v1/ai/async</c> (and its two path variants): accept, register, start the pipeline, answer pending.</summary>
-public static class AsyncEndpoints
+internal static class AsyncEndpoints
 {
     public static readonly string[] Paths = ["/v1/ai/async", "/api/v1/ai/async", "/api/ai/async"];
 

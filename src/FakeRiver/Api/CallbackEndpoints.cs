@@ -8,7 +8,7 @@ namespace FakeRiver.Api;
 /// (docs/ARCHITECTURE.md 3.6). 401 bad key, 400 bad body, 404 unknown channel, 409 once final; exactly one completion.
 /// In cluster mode a callback for a request another node runs is answered by that node.
 /// </summary>
-public static class CallbackEndpoints
+internal static class CallbackEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/v1/callback/{channelId}", CallbackAsync);

@@ -9,7 +9,7 @@ namespace FakeRiver.Api;
 /// faults and the one completion. Runs on the node that owns the request; in cluster mode another node that received
 /// the callback forwards it here (<see cref="ICallbackRouter"/>).
 /// </summary>
-public sealed class CallbackHandler(RequestFinisher finisher)
+internal sealed class CallbackHandler(RequestFinisher finisher)
 {
     public RoutedAnswer Handle(RiverRequest request, JsonObject body)
     {

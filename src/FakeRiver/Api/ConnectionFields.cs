@@ -4,7 +4,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary>The fields a browser needs to join a request's channel: shared by the async and reconnect answers.</summary>
-public static class ConnectionFields
+internal static class ConnectionFields
 {
     public static JsonObject For(RiverRequest request, TokenGrant token) =>
         For(new RequestLocation(request.ChannelId, request.ProjectId, request.PublicBaseUri), token);

@@ -8,7 +8,7 @@ namespace FakeRiver.Api;
 /// <c>POST /api/v1/ai/reconnect</c>: a fresh single-use ws_token for a known channel (docs/ARCHITECTURE.md 3.2). Old tokens stay
 /// dead. Finished requests may reconnect too: the join then replays the stored final response.
 /// </summary>
-public static class ReconnectEndpoints
+internal static class ReconnectEndpoints
 {
     public static readonly string[] Paths = ["/api/v1/ai/reconnect", "/v1/ai/reconnect"];
 

@@ -13,7 +13,7 @@ namespace FakeRiver.Cluster;
 /// lease every third of <see cref="FakeRiverOptions.ClusterLease"/>, answers callbacks forwarded to it, and looks
 /// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it.
 /// </summary>
-public sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverOptions> options, TimeProvider time,
+internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverOptions> options, TimeProvider time,
     ILogger<ClusterNode> logger) : BackgroundService
 {
     public override async Task StartAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace FakeRiver.Cluster;
 /// set and to the in-memory stores otherwise; the choice is made when they are first resolved, after all
 /// configuration sources (command line, test settings) are in.
 /// </summary>
-public static class ClusterSetup
+internal static class ClusterSetup
 {
     public static IServiceCollection AddClusterState(this IServiceCollection services)
     {

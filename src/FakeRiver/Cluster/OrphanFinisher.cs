@@ -11,7 +11,7 @@ namespace FakeRiver.Cluster;
 /// <c>response</c> on its stream (after the tokens already committed) and its webhook, sent from this node.
 /// Runs only for the node that won the request's claim, so no request is ended twice.
 /// </summary>
-public sealed class OrphanFinisher(RedisState redis, RequestFinisher finisher, LiveWorkflows workflows,
+internal sealed class OrphanFinisher(RedisState redis, RequestFinisher finisher, LiveWorkflows workflows,
     IOptions<FakeRiverOptions> options)
 {
     public const string Message = "The FakeRiver node running this request stopped before it finished";

@@ -12,7 +12,7 @@ namespace FakeRiver.Cluster;
 /// (<see cref="ClusterNode"/> answers on the other side). A request already ended, or whose node is gone, is
 /// answered here without a round trip.
 /// </summary>
-public sealed class RedisCallbackRouter(RedisState redis, TimeProvider time) : ICallbackRouter
+internal sealed class RedisCallbackRouter(RedisState redis, TimeProvider time) : ICallbackRouter
 {
     /// <summary>How long the owner has to answer; a live node answers in milliseconds.</summary>
     private static readonly TimeSpan AnswerTimeout = TimeSpan.FromSeconds(5);

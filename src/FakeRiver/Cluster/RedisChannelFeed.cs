@@ -9,7 +9,7 @@ namespace FakeRiver.Cluster;
 /// subscribe to its live channel first, then read the stream for the replay, and pass on only live events with a
 /// stream id after the replay's last one — no gap and no duplicate between the two (docs/ARCHITECTURE.md 4).
 /// </summary>
-public sealed class RedisChannelFeed(RedisState redis, RequestRegistry registry) : IChannelFeed
+internal sealed class RedisChannelFeed(RedisState redis, RequestRegistry registry) : IChannelFeed
 {
     public async ValueTask<ChannelSubscription?> SubscribeAsync(string channelId, long afterSeq, CancellationToken cancellationToken)
     {

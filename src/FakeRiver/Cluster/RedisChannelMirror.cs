@@ -8,7 +8,7 @@ namespace FakeRiver.Cluster;
 /// (one connection keeps fire-and-forget commands in order). The final response ends the request's lease entry and
 /// starts the retention clock on its record and stream.
 /// </summary>
-public sealed class RedisChannelMirror(RedisState redis, string channelId, TimeSpan retention) : IChannelMirror
+internal sealed class RedisChannelMirror(RedisState redis, string channelId, TimeSpan retention) : IChannelMirror
 {
     private readonly RedisKey[] _keys = [RedisKeys.Stream(channelId), RedisKeys.Events(channelId)];
 

@@ -4,7 +4,7 @@ namespace FakeRiver.Cluster;
 /// Every Redis key and pub/sub channel cluster mode uses (docs/ARCHITECTURE.md 2.1), under one <c>fr:</c> prefix.
 /// Per-request keys expire <see cref="FakeRiverOptions.ClusterRetention"/> after the request ends.
 /// </summary>
-public static class RedisKeys
+internal static class RedisKeys
 {
     /// <summary>String: a ws_token's grant; deleted by the one redeem (GETDEL), expires with the token.</summary>
     public static string Token(string token) => $"fr:tok:{token}";

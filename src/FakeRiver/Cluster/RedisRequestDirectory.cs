@@ -8,7 +8,7 @@ namespace FakeRiver.Cluster;
 /// Request records in Redis: written when a request is accepted (before its ws_token is handed out), so a reconnect,
 /// a join or a callback on any node finds it. The owning node also mirrors the request's channel to its stream.
 /// </summary>
-public sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options)
+internal sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options)
     : IRequestDirectory
 {
     public async ValueTask PublishAsync(RiverRequest request)

@@ -9,7 +9,7 @@ namespace FakeRiver.Cluster;
 /// the host (the tool prints one line and exits 2). Once connected, StackExchange.Redis reconnects by itself; while
 /// Redis is away, commands fail after a short timeout and the API answers 503 (never a hang).
 /// </summary>
-public sealed class RedisState : IDisposable
+internal sealed class RedisState : IDisposable
 {
     public RedisState(IOptions<FakeRiverOptions> options)
     {

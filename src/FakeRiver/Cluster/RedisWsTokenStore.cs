@@ -9,7 +9,7 @@ namespace FakeRiver.Cluster;
 /// Single-use ws_tokens in Redis: issued by any node, redeemed on any node with GETDEL, which reads and deletes in
 /// one atomic step, so of two sockets racing with one token on two nodes exactly one gets it.
 /// </summary>
-public sealed class RedisWsTokenStore(RedisState redis, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class RedisWsTokenStore(RedisState redis, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
     : IWsTokenStore
 {
     public async ValueTask<TokenGrant> IssueAsync(string projectId, string channelId)

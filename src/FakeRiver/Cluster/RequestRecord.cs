@@ -6,7 +6,7 @@ using StackExchange.Redis;
 namespace FakeRiver.Cluster;
 
 /// <summary>The fields of a request's Redis hash: who owns it, and everything another node needs to end it.</summary>
-public static class RequestRecord
+internal static class RequestRecord
 {
     public const string Owner = "owner";
     public const string Project = "project";

@@ -9,7 +9,7 @@ namespace FakeRiver.Cluster;
 /// How a <see cref="ChannelEvent"/> is stored in the channel's stream and published for live fan-out. One Lua script
 /// appends and publishes in one step, so the stream id a live message carries orders it against the replay.
 /// </summary>
-public static class StreamEvents
+internal static class StreamEvents
 {
     // KEYS: stream, pub/sub channel. ARGV: event, seq, final (0/1), payload, max length.
     // The published text is "<stream id>\n<event>\n<seq>\n<final>\n<payload>" (the payload is compact JSON: no newline).

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace FakeRiver.Cluster;
 
 /// <summary>A Redis stream entry id (<c>ms-seq</c>), ordered as Redis orders them.</summary>
-public readonly record struct StreamId(long Milliseconds, long Sequence) : IComparable<StreamId>
+internal readonly record struct StreamId(long Milliseconds, long Sequence) : IComparable<StreamId>
 {
     public static bool TryParse(string? text, out StreamId id)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
 using FakeRiver.Api;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -7,6 +8,8 @@ namespace FakeRiver.Hosting;
 /// <summary>Builds the FakeRiver web application; Program.cs and the <c>dev</c> command run it.</summary>
 public static class FakeRiverApp
 {
+    /// <summary>A FakeRiver web application on <see cref="DevDefaults.Url"/> unless --urls or ASPNETCORE_URLS says otherwise.</summary>
+    /// <param name="args">ASP.NET Core command-line configuration, e.g. <c>--urls</c> or <c>--FakeRiver:Seed=7</c>.</param>
     /// <param name="configure">Runs after FakeRiver's services are added: the scenario runner swaps the server,
     /// the clock and the workflows here.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -22,6 +25,7 @@ public static class FakeRiverApp
         // starts (and logs the failure with a stack trace).
         if (!string.IsNullOrWhiteSpace(app.Configuration[$"{FakeRiverOptions.Section}:Redis"])) _ = app.Services.GetRequiredService<Cluster.RedisState>();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        app.UseMiddleware<AdminGuard>();
         app.UseWebSockets();
         // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.
         app.UseCors();

@@ -8,7 +8,7 @@ namespace FakeRiver.Phoenix;
 /// channel-only alias when allowed), both ids UUIDs, and both those of the socket's token and of a known request.
 /// Checks run in that order, so the reason names the first thing wrong, as the SDK's messages assume.
 /// </summary>
-public sealed class JoinAuthorizer(IRequestDirectory directory, IOptions<FakeRiverOptions> options)
+internal sealed class JoinAuthorizer(IRequestDirectory directory, IOptions<FakeRiverOptions> options)
 {
     private const string Prefix = "ai_response:";
 

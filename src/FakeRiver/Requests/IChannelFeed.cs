@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Where a socket's join reads a channel from: the request's own <see cref="ChannelLog"/> when it runs on this node,
 /// else (cluster mode) the channel's Redis stream for the replay and its live fan-out for what follows.
 /// </summary>
-public interface IChannelFeed
+internal interface IChannelFeed
 {
     /// <summary>The replay after <paramref name="afterSeq"/> and the live events; null when no node knows the channel.</summary>
     ValueTask<ChannelSubscription?> SubscribeAsync(string channelId, long afterSeq, CancellationToken cancellationToken);

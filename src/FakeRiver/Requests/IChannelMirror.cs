@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Receives each event of a <see cref="ChannelLog"/> as it is appended, in order (called under the log's lock), so
 /// another store — the channel's Redis stream in cluster mode — holds the same sequence for other nodes.
 /// </summary>
-public interface IChannelMirror
+internal interface IChannelMirror
 {
     void Append(ChannelEvent evt);
 }

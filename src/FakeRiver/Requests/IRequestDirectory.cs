@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Request records as every node sees them. In one process that is the <see cref="RequestRegistry"/>
 /// (<see cref="LocalRequestDirectory"/>); in cluster mode a record in Redis, written when the request is accepted.
 /// </summary>
-public interface IRequestDirectory
+internal interface IRequestDirectory
 {
     /// <summary>Publishes a request just registered on this node, before its ws_token is handed out.</summary>
     ValueTask PublishAsync(RiverRequest request);

@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Single-use ws_tokens (docs/ARCHITECTURE.md 3.3): in memory by default (<see cref="WsTokenStore"/>), in Redis in
 /// cluster mode so a token issued by one node opens a socket on any other, exactly once.
 /// </summary>
-public interface IWsTokenStore
+internal interface IWsTokenStore
 {
     ValueTask<TokenGrant> IssueAsync(string projectId, string channelId);
 

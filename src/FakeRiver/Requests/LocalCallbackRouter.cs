@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Requests;
 
 /// <summary>One process: every request is local, so nothing is forwarded.</summary>
-public sealed class LocalCallbackRouter : ICallbackRouter
+internal sealed class LocalCallbackRouter : ICallbackRouter
 {
     public Task<RoutedAnswer?> ForwardAsync(string channelId, string projectId, JsonObject body, CancellationToken cancellationToken) =>
         Task.FromResult<RoutedAnswer?>(null);

@@ -1,7 +1,7 @@
 namespace FakeRiver.Requests;
 
 /// <summary>The one-process directory: this node's <see cref="RequestRegistry"/> is every request there is.</summary>
-public sealed class LocalRequestDirectory(RequestRegistry registry) : IRequestDirectory
+internal sealed class LocalRequestDirectory(RequestRegistry registry) : IRequestDirectory
 {
     public ValueTask PublishAsync(RiverRequest request) => ValueTask.CompletedTask;
 

@@ -3,4 +3,4 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Requests;
 
 /// <summary>An HTTP answer computed by another node (or this one): status code and JSON body.</summary>
-public sealed record RoutedAnswer(int Status, JsonObject Body);
+internal sealed record RoutedAnswer(int Status, JsonObject Body);

@@ -26,7 +26,9 @@ public static class LevelRunner
             // Warm-up (JIT, connection pools), not measured.
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.WarmupWorkflow, RiverStack.WarmupTokens, gates, ct)));
             await WaitForWebhooksAsync(http, stack.RiverUrl, 4, ct);
-            await http.PostAsync($"{stack.RiverUrl}/__admin/reset", null, ct);
+            // The admin API takes writes only as application/json (README.md, "Security and limits").
+            using (var reset = await http.PostAsync($"{stack.RiverUrl}/__admin/reset", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), ct))
+                reset.EnsureSuccessStatusCode();
 
             var meter = new ProcessMeter();
             var records = await Task.WhenAll(Enumerable.Range(0, streams).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.StreamWorkflow, options.Tokens, gates, ct)));

@@ -22,6 +22,9 @@ public sealed class RiverStack : IAsyncDisposable
     public const int WarmupTokens = 5;
     public const string ApiKey = "mr_perf_key";
 
+    // The backend's SQLite file: this process's own, deleted with the stack.
+    private static readonly string DatabasePath = Path.Combine(Path.GetTempPath(), $"perf-backend-{Environment.ProcessId}.db");
+
     private readonly FakeRiverServer _river;
     private readonly WebApplication _backend;
 
@@ -63,6 +66,8 @@ public sealed class RiverStack : IAsyncDisposable
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = ApiKey,
             ["WEBHOOK_SECRET"] = secret,
+            // The backend's SQLite file: the stack's own, deleted with it.
+            ["CHATBACKEND_DB"] = DatabasePath,
             ["Logging:LogLevel:Default"] = "Warning",
         });
         await backend.StartAsync();
@@ -74,6 +79,7 @@ public sealed class RiverStack : IAsyncDisposable
         await _backend.StopAsync();
         await _river.DisposeAsync();
         await _backend.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
     }
 
     private static string WorkflowYaml(int tokens, int paceMs)
