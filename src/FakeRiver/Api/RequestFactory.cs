@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Requests;
 using FakeRiver.Observability;
+using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Api;

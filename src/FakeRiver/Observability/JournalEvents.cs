@@ -33,7 +33,10 @@ public static class JournalEvents
             case "join_refused":
                 feed.Publish(RiverEventKinds.Join, channelId, new JsonObject
                 {
-                    ["socket_id"] = socketId, ["topic"] = topic, ["ok"] = false, ["reason"] = detail,
+                    ["socket_id"] = socketId,
+                    ["topic"] = topic,
+                    ["ok"] = false,
+                    ["reason"] = detail,
                 });
                 break;
             case "closed":
