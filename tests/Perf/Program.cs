@@ -1,11 +1,14 @@
 using BenchmarkDotNet.Running;
 using Perf.Load;
+using Perf.Load.Processes;
 
-// `micro [BenchmarkDotNet args]` runs the micro-benchmarks; `load [options]` the real-loopback load driver.
+// `micro [BenchmarkDotNet args]` runs the micro-benchmarks; `load [options]` the real-loopback load driver;
+// `serve <role>` is one of the driver's server processes (the driver starts it).
 return args.FirstOrDefault() switch
 {
     "micro" => RunMicro(args[1..]),
     "load" => await LoadCommand.RunAsync(args[1..]),
+    "serve" => await ServeCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
