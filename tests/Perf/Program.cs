@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "micro" => RunMicro(args[1..]),
     "load" => await LoadCommand.RunAsync(args[1..]),
     "serve" => await ServeCommand.RunAsync(args[1..]),
+    "allocs" => AllocationReport.Run(args[1..]),
     _ => Usage(),
 };
 
