@@ -46,6 +46,9 @@ public sealed class ChatBackendOptions
     /// <summary>The async endpoint of the gateway.</summary>
     public string AsyncUrl => $"{ModelRiverApiUrl}/v1/ai/async";
 
+    /// <summary>The gateway's reconnect endpoint (a fresh ws_token for a channel), which browsers reach through the backend.</summary>
+    public string ReconnectUrl => $"{ModelRiverApiUrl}/api/v1/ai/reconnect";
+
     /// <summary>True when a non-empty API key is configured.</summary>
     public bool ApiKeyConfigured => !string.IsNullOrEmpty(ModelRiverApiKey);
 }

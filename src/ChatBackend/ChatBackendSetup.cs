@@ -1,6 +1,7 @@
 using ChatBackend.Api;
 using ChatBackend.Conversations;
 using ChatBackend.Gateway;
+using ChatBackend.Page;
 using ChatBackend.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -35,6 +36,8 @@ public static class ChatBackendSetup
     public static IEndpointRouteBuilder MapChatBackend(this IEndpointRouteBuilder endpoints)
     {
         endpoints.MapChatEndpoints();
+        endpoints.MapReconnectEndpoints();
+        endpoints.MapChatPage();
         endpoints.MapWebhookEndpoints();
         endpoints.MapConversationEndpoints();
         endpoints.MapHealthEndpoints();

@@ -17,7 +17,11 @@ return command switch
 
 static async Task<int> ServeAsync(string[] args)
 {
-    await FakeRiverApp.Create(args).RunAsync();
+    var app = FakeRiverApp.Create(args);
+    await app.StartAsync();
+    var url = FakeRiverApp.ListeningUrl(app);
+    Console.WriteLine($"FakeRiver {url}   dashboard {url}{FakeRiver.Dashboard.DashboardEndpoints.Path}   admin {url}/__admin/requests");
+    await app.WaitForShutdownAsync();
     return 0;
 }
 

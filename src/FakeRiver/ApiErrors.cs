@@ -42,6 +42,9 @@ public static class ApiErrors
     public static IResult PayloadTooLarge(long limit) =>
         Create(StatusCodes.Status413PayloadTooLarge, "invalid_request_error", "payload_too_large", $"Request body exceeds {limit} bytes");
 
+    public static IResult RateLimited(string message) =>
+        Create(StatusCodes.Status429TooManyRequests, "rate_limit_error", "rate_limit_exceeded", message);
+
     public static IResult UnsupportedMediaType(string? contentType) =>
         Create(StatusCodes.Status415UnsupportedMediaType, "invalid_request_error", "unsupported_media_type",
             $"Content-Type must be application/json (got '{contentType ?? "none"}')");

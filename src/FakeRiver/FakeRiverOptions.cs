@@ -60,6 +60,12 @@ public sealed class FakeRiverOptions
     /// <summary>Accept the two-part topic <c>ai_response:{channel_id}</c> as an alias. <value>true.</value></summary>
     public bool AcceptChannelOnlyTopic { get; set; } = true;
 
+    /// <summary>The gateway's project-wide rate limit (sliding window); off by default. README "Rate limits".</summary>
+    public RateLimitOptions RateLimit { get; set; } = new();
+
+    /// <summary>Origins allowed to call the public API from a browser (CORS); off by default. README "Settings".</summary>
+    public CorsSettings Cors { get; set; } = new();
+
     /// <summary>The documented retry schedule of ModelRiver webhooks.</summary>
     public static IReadOnlyList<TimeSpan> DefaultRetrySchedule { get; } =
     [

@@ -26,6 +26,10 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.WebhookRetrySchedule.Any(d => d < TimeSpan.Zero)) errors.Add("FakeRiver:WebhookRetrySchedule entries must not be negative.");
         if (options.WebhookTimeScale is <= 0 or double.NaN) errors.Add("FakeRiver:WebhookTimeScale must be positive.");
         if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
+        if (options.RateLimit.Requests < 0) errors.Add("FakeRiver:RateLimit:Requests must not be negative (0 turns the limit off).");
+        if (options.RateLimit.WindowSeconds <= 0) errors.Add("FakeRiver:RateLimit:WindowSeconds must be positive.");
+        foreach (var origin in options.Cors.Origins.Where(o => !CorsSettings.IsOrigin(o)))
+            errors.Add($"FakeRiver:Cors:Origins: '{origin}' is not an origin (scheme://host[:port], or *).");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -45,6 +45,26 @@ public sealed class ModelRiverClient(
     }
 
     /// <summary>
+    /// POSTs <c>{"channel_id"}</c> to the gateway's reconnect endpoint with the Bearer key. Returns the HTTP status and
+    /// the JSON answer, or status 502 with null when the gateway could not be reached.
+    /// </summary>
+    public async Task<(int Status, JsonNode? Body)> ReconnectAsync(string channelId, CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        try
+        {
+            using var request = JsonRequest(settings.ReconnectUrl, new JsonObject { ["channel_id"] = channelId }, settings.ModelRiverApiKey);
+            using var response = await http.SendAsync(request, cancellationToken);
+            return ((int)response.StatusCode, TryParse(await response.Content.ReadAsStringAsync(cancellationToken)));
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning(ex, "Reconnect of channel {ChannelId} could not reach the gateway", channelId);
+            return (StatusCodes.Status502BadGateway, null);
+        }
+    }
+
+    /// <summary>
     /// POSTs the callback and waits for the answer (at most <see cref="ChatBackendOptions.CallbackTimeout"/>).
     /// Like the example, statuses below 500 count as delivered and every failure is only logged.
     /// </summary>

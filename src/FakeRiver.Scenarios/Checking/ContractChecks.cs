@@ -32,6 +32,12 @@ internal static class ContractChecks
             };
             if (schema is not null) Validate(step, schema, message.Payload);
         }
+        foreach (var exchange in browser.Sync)
+        {
+            var step = $"sync request {exchange.Request} try {exchange.Try}";
+            if (exchange.Status != 200) Validate(step, "error-envelope", exchange.Body);
+            else Validate(step, exchange.Body?["meta"] is null ? "sync-raw-response" : "sync-wrapped-response", exchange.Body);
+        }
         foreach (var delivery in seen.Webhooks)
         {
             var schema = delivery.Type == WebhookBodyFactory.AiGeneratedType ? "webhook-event-driven" : "webhook-standard";

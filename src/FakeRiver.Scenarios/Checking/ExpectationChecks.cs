@@ -22,7 +22,7 @@ internal static class ExpectationChecks
 
         if (!seen.Finished) failures.Add(new("run", "the request finished and webhooks settled within the time cap", "finished", "still running"));
         failures.AddRange(seen.Browser.Errors.Select(e => new ScenarioFailure("browser", "the browser ran without errors", "no error", e)));
-        Compare("response", "final response status", expect.Status, Observation.Status(final), "$.status");
+        Compare("response", "final response status", expect.Status, Observation.Status(final) ?? seen.SyncStatus, "$.status");
         Compare("response", "final error code", expect.ErrorCode, final?["error"]?["code"]?.GetValue<string>(), "$.error.code");
         Compare("chat", "backend /chat answer", expect.BackendChatAnswer, seen.Browser.ChatStatus);
         Compare("token reuse", "upgrade status with a used token", expect.TokenReuseStatus, seen.Browser.TokenReuseStatus);
@@ -35,6 +35,7 @@ internal static class ExpectationChecks
         if (expect.HeartbeatsMin is { } min && heartbeats < min)
             failures.Add(new("socket", "heartbeats answered", $">= {min}", $"{heartbeats}"));
         failures.AddRange(Latency(expect, seen));
+        failures.AddRange(SyncChecks.Check(expect, seen));
         return failures;
     }
 

@@ -11,7 +11,7 @@ internal static class ExpectReader
     private static readonly string[] Keys =
     [
         "status", "error_code", "attempts", "webhook", "callback", "backend_answers", "token_reuse_status",
-        "offline_fallback", "test_mode", "stream", "heartbeats_min", "latency",
+        "offline_fallback", "test_mode", "stream", "heartbeats_min", "latency", "sync",
     ];
     private static readonly Dictionary<string, string> Statuses = Names("success", "completed", "error");
     private static readonly Dictionary<string, string> States = Names("delivered", "dead_lettered", "skipped");
@@ -35,6 +35,7 @@ internal static class ExpectReader
                 ? IntList(wa, $"{P}.backend_answers.webhook", reader)
                 : null,
             TokenReuseStatus = Int(map, P, "token_reuse_status", reader),
+            Sync = ConfigReader.Child(map, "sync") is { } sync ? ReadSync(sync, reader) : null,
             OfflineFallback = ConfigReader.Child(map, "offline_fallback") is null ? null : reader.Bool(map, P, "offline_fallback"),
             TestMode = ConfigReader.Child(map, "test_mode") is null ? null : reader.Bool(map, P, "test_mode"),
             Stream = ConfigReader.Child(map, "stream") is null || reader.Bool(map, P, "stream"),
@@ -61,6 +62,18 @@ internal static class ExpectReader
                 Text(item, itemPath, "reason", reader)));
         }
         return result;
+    }
+
+    private static ExpectedSync? ReadSync(YamlNode node, ConfigReader reader)
+    {
+        var path = $"{P}.sync";
+        if (reader.Mapping(node, path, ["answers", "meta_http_status", "error_code", "headers", "retry_after_honoured"]) is not { } map) return null;
+        return new ExpectedSync(
+            ConfigReader.Child(map, "answers") is { } a ? IntList(a, $"{path}.answers", reader) : null,
+            Int(map, path, "meta_http_status", reader),
+            Text(map, path, "error_code", reader),
+            ConfigReader.Child(map, "headers") is null ? null : reader.Bool(map, path, "headers"),
+            ConfigReader.Child(map, "retry_after_honoured") is null ? null : reader.Bool(map, path, "retry_after_honoured"));
     }
 
     private static ExpectedWebhook? ReadWebhook(YamlNode node, ConfigReader reader)

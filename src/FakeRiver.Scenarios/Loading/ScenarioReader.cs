@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Scenarios.Model;
+using FakeRiver.Sync;
 using FakeRiver.Testing;
 using FakeRiver.Workflows;
 using YamlDotNet.RepresentationModel;
@@ -9,8 +10,17 @@ namespace FakeRiver.Scenarios.Loading;
 /// <summary>Reads the top level of a scenario: name, description, seed, workflow, client, webhook, expect.</summary>
 internal static class ScenarioReader
 {
-    private static readonly string[] Keys = ["name", "description", "seed", "workflow", "client", "webhook", "expect"];
-    private static readonly string[] ClientKeys = ["message", "disconnect_after_tokens", "reconnect", "join_late", "join", "reuse_token"];
+    private static readonly string[] Keys = ["name", "description", "seed", "requires", "workflow", "client", "webhook", "expect"];
+    private static readonly Dictionary<string, bool> Requirements = new() { [Scenario.VirtualTimeRequirement] = true };
+    private static readonly string[] ClientKeys = ["message", "disconnect_after_tokens", "reconnect", "join_late", "join", "reuse_token", "sync"];
+    private static readonly string[] SyncKeys = ["format", "requests", "on_429", "max_retries"];
+    private static readonly Dictionary<string, SyncRetryPolicy> RetryPolicies = new()
+    {
+        ["give_up"] = SyncRetryPolicy.GiveUp,
+        ["retry_after"] = SyncRetryPolicy.RetryAfter,
+        ["immediately"] = SyncRetryPolicy.Immediately,
+    };
+    private static readonly Dictionary<string, SyncFormat> Formats = new() { ["raw"] = SyncFormat.Raw, ["wrapped"] = SyncFormat.Wrapped };
     private static readonly string[] WebhookKeys =
         ["duplicate_delivery", "stale_timestamp", "bad_signature", "wrong_secret", "backend_down_attempts"];
 
@@ -26,6 +36,7 @@ internal static class ScenarioReader
         var client = ConfigReader.Child(map, "client") is { } c ? ReadClient(c, reader) : new ScenarioClient();
         var webhook = ConfigReader.Child(map, "webhook") is { } h ? ReadWebhook(h, reader) : new WebhookFaultPlan();
         var expect = ConfigReader.Child(map, "expect") is { } e ? ExpectReader.Read(e, reader) : new ScenarioExpect();
+        var requires = ConfigReader.Child(map, "requires") is { } r ? ReadRequires(r, reader) : [];
         if (name is null || workflow is null || client is null || webhook is null || expect is null) return null;
         return new Scenario
         {
@@ -37,7 +48,23 @@ internal static class ScenarioReader
             Client = client,
             Webhook = webhook,
             Expect = expect,
+            Requires = requires,
         };
+    }
+
+    private static List<string> ReadRequires(YamlNode node, ConfigReader reader)
+    {
+        if (node is not YamlSequenceNode list)
+        {
+            reader.Fail(node, "requires", $"expected a list such as [virtual_time], got {ConfigReader.Describe(node)}");
+            return [];
+        }
+        var result = new List<string>();
+        for (var i = 0; i < list.Children.Count; i++)
+        {
+            if (reader.Choice(list.Children[i], $"requires[{i}]", Requirements) is not null) result.Add(((YamlScalarNode)list.Children[i]).Value!);
+        }
+        return result;
     }
 
     private static ScenarioClient? ReadClient(YamlNode node, ConfigReader reader)
@@ -53,11 +80,27 @@ internal static class ScenarioReader
             JoinLate = reader.Bool(map, "client", "join_late"),
             Join = ConfigReader.Child(map, "join") is null || reader.Bool(map, "client", "join"),
             ReuseToken = reader.Bool(map, "client", "reuse_token"),
+            Sync = ConfigReader.Child(map, "sync") is { } sync ? ReadSync(sync, reader) : null,
         };
+        if (client.Sync is not null && (client.DisconnectAfterTokens is not null || client.JoinLate || client.ReuseToken || client.Reconnect))
+            reader.Fail(map, "client.sync", "replaces the browser: no socket options (disconnect, reconnect, join_late, reuse_token) with it");
         if (client.Reconnect && client.DisconnectAfterTokens is null)
             reader.Fail(map, "client.reconnect", "needs disconnect_after_tokens (reconnect follows a drop)");
         if (client.JoinLate && !client.Join) reader.Fail(map, "client.join_late", "cannot be combined with join: false");
         return client;
+    }
+
+    private static SyncClient? ReadSync(YamlNode node, ConfigReader reader)
+    {
+        const string path = "client.sync";
+        if (reader.Mapping(node, path, SyncKeys) is not { } map) return null;
+        return new SyncClient
+        {
+            Format = ConfigReader.Child(map, "format") is { } f ? reader.Choice(f, $"{path}.format", Formats) : null,
+            Requests = ConfigReader.Child(map, "requests") is { } n ? reader.IntIn(n, $"{path}.requests", 1, 100, "a request count (1-100)") ?? 1 : 1,
+            On429 = ConfigReader.Child(map, "on_429") is { } r ? reader.Choice(r, $"{path}.on_429", RetryPolicies) ?? SyncRetryPolicy.GiveUp : SyncRetryPolicy.GiveUp,
+            MaxRetries = ConfigReader.Child(map, "max_retries") is { } m ? reader.IntIn(m, $"{path}.max_retries", 0, 20, "a retry count (0-20)") ?? 3 : 3,
+        };
     }
 
     private static WebhookFaultPlan? ReadWebhook(YamlNode node, ConfigReader reader)

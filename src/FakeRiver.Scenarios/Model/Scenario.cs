@@ -23,4 +23,12 @@ public sealed record Scenario
     public WebhookFaultPlan Webhook { get; init; } = new();
 
     public ScenarioExpect Expect { get; init; } = new();
+
+    /// <summary>
+    /// What the scenario needs from the world (<c>requires</c>): <see cref="VirtualTimeRequirement"/> = it only makes
+    /// sense when time can be moved (minutes of streaming, 30 s heartbeats); on real time it is skipped, not failed.
+    /// </summary>
+    public IReadOnlyList<string> Requires { get; init; } = [];
+
+    public const string VirtualTimeRequirement = "virtual_time";
 }

@@ -17,6 +17,9 @@ public sealed record ScenarioClient
     /// <summary>False: nobody joins the channel (webhook-only stories).</summary>
     public bool Join { get; init; } = true;
 
+    /// <summary>The sync step: call <c>POST /v1/ai</c> instead of the backend's chat; null plays the browser.</summary>
+    public SyncClient? Sync { get; init; }
+
     /// <summary>After joining, try a second socket with the same ws_token (it must be refused with 403).</summary>
     public bool ReuseToken { get; init; }
 }

@@ -24,6 +24,9 @@ public sealed record ScenarioExpect
     /// <summary>Status of the upgrade when the client reuses its token (403 expected).</summary>
     public int? TokenReuseStatus { get; init; }
 
+    /// <summary>What the sync step must have seen.</summary>
+    public ExpectedSync? Sync { get; init; }
+
     public bool? OfflineFallback { get; init; }
 
     public bool? TestMode { get; init; }

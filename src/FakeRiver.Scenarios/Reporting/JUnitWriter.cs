@@ -3,7 +3,10 @@ using System.Xml.Linq;
 
 namespace FakeRiver.Scenarios.Reporting;
 
-/// <summary>JUnit XML for CI: one testsuite, one testcase per scenario, a failure element listing every broken rule.</summary>
+/// <summary>
+/// JUnit XML for CI: one testsuite, one testcase per scenario, a failure element listing every broken rule, a skipped
+/// element (with the reason) for a scenario the world cannot play.
+/// </summary>
 public static class JUnitWriter
 {
     public static void Write(string file, IReadOnlyList<ScenarioResult> results, TimeSpan wall)
@@ -12,6 +15,7 @@ public static class JUnitWriter
             new XAttribute("name", "scenarios"),
             new XAttribute("tests", results.Count),
             new XAttribute("failures", results.Count(r => !r.Passed)),
+            new XAttribute("skipped", results.Count(r => r.Skipped)),
             new XAttribute("time", Seconds(wall)));
         foreach (var r in results)
         {
@@ -19,6 +23,7 @@ public static class JUnitWriter
                 new XAttribute("classname", "scenarios." + Path.GetFileNameWithoutExtension(r.Scenario.Source)),
                 new XAttribute("name", r.Scenario.Name),
                 new XAttribute("time", Seconds(r.WallTime)));
+            if (r.Skipped) testcase.Add(new XElement("skipped", new XAttribute("message", r.SkipReason!)));
             if (!r.Passed)
             {
                 testcase.Add(new XElement("failure",

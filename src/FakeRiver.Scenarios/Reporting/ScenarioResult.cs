@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Observability;
 using FakeRiver.Scenarios.Checking;
 using FakeRiver.Scenarios.Model;
 
@@ -11,7 +12,14 @@ public sealed record ScenarioResult(
     IReadOnlyList<ScenarioFailure> Failures,
     JsonNode Transcript,
     TimeSpan WallTime,
-    TimeSpan VirtualTime)
+    TimeSpan VirtualTime,
+    string? SkipReason = null)
 {
+    /// <summary>No failure; a skipped scenario does not fail the run either.</summary>
     public bool Passed => Failures.Count == 0;
+
+    public bool Skipped => SkipReason is not null;
+
+    /// <summary>FakeRiver's event feed of the run (the dashboard's story, on the run's clock) for the HTML report.</summary>
+    public IReadOnlyList<RiverEvent> Events { get; init; } = [];
 }

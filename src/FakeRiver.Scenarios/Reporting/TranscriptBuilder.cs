@@ -16,7 +16,7 @@ public static class TranscriptBuilder
     {
         var start = seen.Browser.StartedAt;
         var browser = seen.Browser;
-        return new JsonObject
+        var transcript = new JsonObject
         {
             ["scenario"] = scenario.Name,
             ["seed"] = seed,
@@ -62,7 +62,22 @@ public static class TranscriptBuilder
             ["verdict"] = failures.Count == 0 ? "pass" : "fail",
             ["failures"] = new JsonArray([.. failures.Select(f => (JsonNode)JsonValue.Create(f.ToString()))]),
         };
+        // Only sync scenarios have the key, so the transcripts of the others stay as they were.
+        if (browser.Sync.Count > 0) transcript.Insert(2, "sync", Sync(browser, start));
+        return transcript;
     }
+
+    private static JsonArray Sync(BrowserRecord browser, DateTimeOffset start) =>
+        [.. browser.Sync.Select(e => (JsonNode)new JsonObject
+        {
+            ["request"] = e.Request,
+            ["try"] = e.Try,
+            ["at"] = At(e.SentAt, start),
+            ["status"] = e.Status,
+            ["headers"] = new JsonObject([.. e.Headers.OrderBy(h => h.Key, StringComparer.Ordinal)
+                .Select(h => KeyValuePair.Create(h.Key, (JsonNode?)JsonValue.Create(h.Value)))]),
+            ["body"] = e.Body?.DeepClone(),
+        })];
 
     /// <summary>A virtual instant as its offset from the run's start, e.g. <c>&lt;t+1500ms&gt;</c>.</summary>
     public static string At(DateTimeOffset instant, DateTimeOffset start) =>

@@ -11,7 +11,7 @@ public static class VerdictTable
         var table = new Table().AddColumns("scenario", "verdict", "virtual time", "wall ms", "failures");
         foreach (var r in results)
         {
-            table.AddRow(Markup.Escape(r.Scenario.Name), r.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Virtual(r.VirtualTime),
+            table.AddRow(Markup.Escape(r.Scenario.Name), r.Skipped ? "[yellow]skip[/]" : r.Passed ? "[green]pass[/]" : "[red]FAIL[/]", Virtual(r.VirtualTime),
                 r.WallTime.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture), r.Failures.Count.ToString(CultureInfo.InvariantCulture));
         }
         AnsiConsole.Write(table);
@@ -20,8 +20,12 @@ public static class VerdictTable
             AnsiConsole.MarkupLine($"[red]{Markup.Escape(r.Scenario.Name)}[/] ({Markup.Escape(r.Scenario.Source)}, seed {r.Seed}):");
             foreach (var failure in r.Failures) AnsiConsole.WriteLine("  - " + failure);
         }
-        var passed = results.Count(r => r.Passed);
-        AnsiConsole.MarkupLine($"{passed} passed, {results.Count - passed} failed in {wall.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        foreach (var r in results.Where(r => r.Skipped))
+            AnsiConsole.MarkupLine($"[yellow]{Markup.Escape(r.Scenario.Name)}[/] skipped: {Markup.Escape(r.SkipReason!)}");
+        var skipped = results.Count(r => r.Skipped);
+        var passed = results.Count(r => r.Passed) - skipped;
+        var skippedText = skipped > 0 ? $", {skipped} skipped" : "";
+        AnsiConsole.MarkupLine($"{passed} passed, {results.Count(r => !r.Passed)} failed{skippedText} in {wall.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
     }
 
     private static string Virtual(TimeSpan span) =>

@@ -24,6 +24,9 @@ public sealed class BrowserRecord
 
     public List<string> Errors { get; } = [];
 
+    /// <summary>Every exchange of the sync step, in order.</summary>
+    public List<SyncExchange> Sync { get; } = [];
+
     public IEnumerable<(int Connection, PhoenixMessage Message)> Events(string @event) =>
         Frames.Where(f => f.Message.Event == @event);
 }

@@ -25,8 +25,11 @@ public interface IScenarioWorld : IAsyncDisposable
     /// <summary>A client for the backend, as a browser reaches it.</summary>
     HttpClient BackendClient();
 
-    /// <summary>A client for FakeRiver with the API key (the reconnect endpoint).</summary>
-    HttpClient RiverClient();
+    /// <summary>
+    /// A client for FakeRiver with the API key (reconnect, the sync step). <paramref name="tracked"/> false: its calls
+    /// do not count as in flight, for calls that wait on FakeRiver's timers (a sync request streams on the clock).
+    /// </summary>
+    HttpClient RiverClient(bool tracked = true);
 
     /// <summary>Opens a socket to FakeRiver; an upgrade FakeRiver refuses throws <see cref="UpgradeRefusedException"/>.</summary>
     Task<WebSocket> ConnectAsync(Uri uri, CancellationToken ct);

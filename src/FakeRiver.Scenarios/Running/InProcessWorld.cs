@@ -73,9 +73,9 @@ public sealed partial class InProcessWorld : IScenarioWorld
 
     public HttpClient BackendClient() => new(new HostRoutingHandler(Resolve, _activity)) { BaseAddress = new($"http://{BackendHost}/") };
 
-    public HttpClient RiverClient()
+    public HttpClient RiverClient(bool tracked = true)
     {
-        var client = new HttpClient(new HostRoutingHandler(Resolve, _activity)) { BaseAddress = new($"http://{RiverHost}/") };
+        var client = new HttpClient(new HostRoutingHandler(Resolve, tracked ? _activity : null)) { BaseAddress = new($"http://{RiverHost}/") };
         client.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
         return client;
     }

@@ -49,7 +49,7 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     public HttpClient BackendClient() => new() { BaseAddress = _settings.Backend, Timeout = TimeSpan.FromSeconds(15) };
 
-    public HttpClient RiverClient()
+    public HttpClient RiverClient(bool tracked = true)
     {
         var client = new HttpClient { BaseAddress = _settings.River, Timeout = TimeSpan.FromSeconds(15) };
         client.DefaultRequestHeaders.Authorization = new("Bearer", _settings.ApiKey);

@@ -22,11 +22,21 @@ public sealed record Observation(
     /// <summary>meta.attempts: from the first webhook (every ending sends one), else the final response.</summary>
     public JsonArray? Attempts =>
         (Webhooks.Count > 0 ? JsonNode.Parse(Webhooks[0].Body)?["meta"]?["attempts"] : null) as JsonArray
-        ?? FinalResponse?["meta"]?["attempts"] as JsonArray;
+        ?? FinalResponse?["meta"]?["attempts"] as JsonArray
+        ?? SyncMeta?["attempts"] as JsonArray;
 
     /// <summary>meta of the run: webhook first (standard and event-driven both carry it), else the final response.</summary>
     public JsonObject? Meta =>
-        (Webhooks.Count > 0 ? JsonNode.Parse(Webhooks[0].Body)?["meta"] : null) as JsonObject ?? FinalResponse?["meta"] as JsonObject;
+        (Webhooks.Count > 0 ? JsonNode.Parse(Webhooks[0].Body)?["meta"] : null) as JsonObject ?? FinalResponse?["meta"] as JsonObject
+        ?? SyncMeta;
+
+    /// <summary>meta of the last sync answer (wrapped, or the all-providers-failed answer); null for raw.</summary>
+    public JsonObject? SyncMeta => Browser.Sync.LastOrDefault()?.Body?["meta"] as JsonObject;
+
+    /// <summary>How the last sync request ended: meta.status, or success for a raw provider body.</summary>
+    public string? SyncStatus => Browser.Sync.LastOrDefault() is not { Status: 200, Body: JsonObject body } ? null
+        : SyncMeta?["status"] is JsonValue v && v.TryGetValue<string>(out var s) ? s
+        : body.ContainsKey("choices") ? "success" : null;
 
     public static string? Status(JsonObject? payload) => payload?["status"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
 }

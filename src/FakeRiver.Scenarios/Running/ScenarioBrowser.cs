@@ -20,6 +20,11 @@ public sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
     public async Task RunAsync(CancellationToken ct)
     {
         Record.StartedAt = world.Clock.GetUtcNow();
+        if (scenario.Client.Sync is { } sync)
+        {
+            await new SyncCaller(world, scenario, Record).RunAsync(sync, ct);
+            return;
+        }
         JsonObject? chat;
         // Busy from the first instruction: time must not move before the browser's first request is on its way.
         using (world.Busy()) chat = await ChatAsync(ct);

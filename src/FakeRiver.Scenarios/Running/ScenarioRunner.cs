@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using FakeRiver.Admin;
+using FakeRiver.Observability;
 using FakeRiver.Requests;
 using FakeRiver.Scenarios.Checking;
 using FakeRiver.Scenarios.Contracts;
@@ -29,6 +30,8 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
         var seed = seedOverride ?? scenario.Seed;
         var wall = Stopwatch.StartNew();
         await using var world = await _worlds(scenario, seed);
+        if (!world.VirtualTime && scenario.Requires.Contains(Scenario.VirtualTimeRequirement))
+            return Skipped(scenario, seed, wall.Elapsed, "needs virtual time (requires: virtual_time); this run is on real time");
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(WallCap);
         var browser = new ScenarioBrowser(world, scenario);
@@ -43,7 +46,22 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
             finished, world.Clock.GetUtcNow());
         var failures = ScenarioChecker.Check(world.VirtualTime ? scenario : RealTimeExpectations.Relax(scenario), seen, contracts);
         var transcript = new TranscriptNormalizer(browser.Record.StartedAt).Normalize(TranscriptBuilder.Build(scenario, seed, seen, failures));
-        return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt);
+        return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt)
+        {
+            Events = world.River.GetRequiredService<RiverEventFeed>().All(),
+        };
+    }
+
+    private static ScenarioResult Skipped(Scenario scenario, int seed, TimeSpan wall, string reason)
+    {
+        var transcript = new System.Text.Json.Nodes.JsonObject
+        {
+            ["scenario"] = scenario.Name,
+            ["seed"] = seed,
+            ["verdict"] = "skipped",
+            ["reason"] = reason,
+        };
+        return new ScenarioResult(scenario, seed, [], transcript, wall, TimeSpan.Zero, reason);
     }
 
     private static async Task BrowseAsync(ScenarioBrowser browser, CancellationToken ct)

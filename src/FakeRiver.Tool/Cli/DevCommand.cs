@@ -39,6 +39,8 @@ public static class DevCommand
         Console.WriteLine($$"""
             FakeRiver   {{riverUrl}}   (API key {{options.ApiKeys[0]}}, webhook secret {{options.WebhookSecret}})
             ChatBackend {{backendUrl}}
+            Chat page:  {{backendUrl}}/
+            Dashboard:  {{riverUrl}}{{Dashboard.DashboardEndpoints.Path}}
             Try:  curl -s -X POST {{backendUrl}}/chat -H 'Content-Type: application/json' -d '{"message":"Hello"}'
             Then: curl -s {{riverUrl}}/__admin/requests
             Ctrl+C stops both.

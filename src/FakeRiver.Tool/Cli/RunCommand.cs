@@ -11,7 +11,7 @@ namespace FakeRiver.Cli;
 /// <summary>
 /// <c>run</c>: replays every scenario against the embedded ChatBackend in memory on virtual time (or against a
 /// backend by URL or command, on real loopback and real time), prints a live progress line and a verdict table,
-/// optionally writes JUnit XML and one transcript per scenario.
+/// optionally writes JUnit XML, an HTML report and one transcript per scenario.
 /// Exit code 0 = all passed, 1 = a scenario failed, 2 = bad input (the message names file, line and field).
 /// </summary>
 public static class RunCommand
@@ -63,6 +63,7 @@ public static class RunCommand
             });
         VerdictTable.Write(results, wall.Elapsed);
         if (options.JUnit is { } junit) JUnitWriter.Write(junit, results, wall.Elapsed);
+        if (options.Html is { } html) HtmlReportWriter.Write(html, results, wall.Elapsed);
         if (options.Out is { } output) WriteTranscripts(output, results);
         if (results.All(r => r.Passed)) return 0;
         // A failure against a foreign backend is often explained by what it logged.

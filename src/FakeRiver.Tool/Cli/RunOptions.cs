@@ -8,7 +8,7 @@ namespace FakeRiver.Cli;
 /// </summary>
 public sealed record RunOptions(string Path, string? Filter, int? Seed, string? JUnit, string? Out)
 {
-    public const string Usage = "FakeRiver run <scenario folder or file> [--filter <name>] [--seed <n>] [--junit <file>] [--out <dir>]\n"
+    public const string Usage = "FakeRiver run <scenario folder or file> [--filter <name>] [--seed <n>] [--junit <file>] [--html <file>] [--out <dir>]\n"
         + "    [--backend <url> [--river-port <n>] | --backend-cmd \"<command>\"] [--chat-route <path>] [--chat-field-map <field>=<name>,...]";
 
     /// <summary>A running backend's base URL (FakeRiver then listens on 127.0.0.1:<see cref="RiverPort"/>).</summary>
@@ -22,12 +22,15 @@ public sealed record RunOptions(string Path, string? Filter, int? Seed, string? 
 
     public string? ChatRoute { get; init; }
 
+    /// <summary>Where to write the self-contained HTML report (verdicts, timelines, token plots, failures).</summary>
+    public string? Html { get; init; }
+
     public string? ChatFieldMap { get; init; }
 
     /// <summary>The options, or the reason they are wrong.</summary>
     public static (RunOptions? Options, string? Error) Parse(IReadOnlyList<string> args)
     {
-        string? path = null, filter = null, junit = null, output = null, backend = null, command = null, route = null, map = null, port = null;
+        string? path = null, filter = null, junit = null, html = null, output = null, backend = null, command = null, route = null, map = null, port = null;
         int? seed = null;
         for (var i = 0; i < args.Count; i++)
         {
@@ -44,6 +47,7 @@ public sealed record RunOptions(string Path, string? Filter, int? Seed, string? 
             {
                 case "--filter": filter = value; break;
                 case "--junit": junit = value; break;
+                case "--html": html = value; break;
                 case "--out": output = value; break;
                 case "--backend": backend = value; break;
                 case "--backend-cmd": command = value; break;
@@ -68,6 +72,7 @@ public sealed record RunOptions(string Path, string? Filter, int? Seed, string? 
             RiverPort = riverPort,
             ChatRoute = route,
             ChatFieldMap = map,
+            Html = html,
         }, null);
     }
 

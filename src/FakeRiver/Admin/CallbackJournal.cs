@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using FakeRiver.Observability;
 
 namespace FakeRiver.Admin;
 
 /// <summary>Every callback FakeRiver received and what it answered; the admin API and tests read it.</summary>
-public sealed class CallbackJournal(TimeProvider time)
+public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = null)
 {
     private readonly ConcurrentQueue<CallbackEntry> _entries = new();
     private TaskCompletionSource _changed = NewSignal();
@@ -19,8 +20,10 @@ public sealed class CallbackJournal(TimeProvider time)
     /// <summary>As <see cref="Record(string, int, JsonObject?, IResult)"/>, with the time the callback arrived.</summary>
     public IResult Record(DateTimeOffset receivedAt, string channelId, int status, JsonObject? body, IResult answer)
     {
-        _entries.Enqueue(new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt));
+        var entry = new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt);
+        _entries.Enqueue(entry);
         Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
+        events?.Callback(channelId, status, entry.Body);
         return answer;
     }
 

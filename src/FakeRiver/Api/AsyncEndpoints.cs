@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Pipeline;
+using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Api;
@@ -15,13 +16,15 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
         var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
+        // Counted only once the request is valid: a rejected body does not use up the caller's budget.
+        if (limiter.TryAcquire(projectId, spec!.Workflow) is { } limited) return limited;
 
         var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
         var request = factory.Create(faulted, read.Body, PublicAddress.BaseUri(context.Request), projectId, injected);

@@ -19,6 +19,8 @@ public static class FakeRiverApp
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
         app.UseWebSockets();
+        // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.
+        app.UseCors();
         app.MapFakeRiver();
         return app;
     }

@@ -1,11 +1,16 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Cors;
+using FakeRiver.Observability;
 using FakeRiver.Phoenix;
 using FakeRiver.Pipeline;
 using FakeRiver.Providers;
 using FakeRiver.Providers.OpenAi;
+using FakeRiver.Providers.Replay;
+using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
+using FakeRiver.Sync;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -24,6 +29,7 @@ public static class FakeRiverSetup
         services.AddOptions<FakeRiverOptions>()
             .Bind(configuration.GetSection(FakeRiverOptions.Section))
             .PostConfigure(options => ApplyEnvironment(options, configuration))
+            .PostConfigure(options => FakeRiverCors.ReadCommaSeparated(options.Cors, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<FakeRiverOptions>, FakeRiverOptionsValidator>();
 
@@ -38,6 +44,8 @@ public static class FakeRiverSetup
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<AsyncRequestParser>();
+        services.AddSingleton<GatewayRateLimiter>();
+        services.AddFakeRiverCors();
         // Requests
         services.AddSingleton<RequestRegistry>();
         services.AddSingleton<WsTokenStore>();
@@ -56,6 +64,7 @@ public static class FakeRiverSetup
         services.AddSingleton<IModelProvider, SimulatedProvider>();
         services.AddHttpClient(OpenAiProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<IModelProvider, OpenAiProvider>();
+        services.AddSingleton<IModelProvider, ReplayProvider>();
         // Structured output
         services.AddSingleton<OutputValidator>();
         // Phoenix channel
@@ -74,6 +83,9 @@ public static class FakeRiverSetup
         services.AddAdminReset<WebhookJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         services.AddAdminReset<LiveWorkflows>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
         services.AddAdminReset<FaultStore>(s => () => s.Reset(null), s => p => s.Reset(p.ProjectId));
+        services.AddAdminReset<GatewayRateLimiter>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddRiverObservability(configuration);
+        services.AddAdminReset<RiverEventFeed>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         return services;
     }
 
@@ -81,13 +93,18 @@ public static class FakeRiverSetup
     {
         // Load the workflow file now: a bad file stops start-up with file:line:field errors, not the first request.
         _ = endpoints.ServiceProvider.GetRequiredService<WorkflowCatalog>();
-        AsyncEndpoints.Map(endpoints);
-        ReconnectEndpoints.Map(endpoints);
-        CallbackEndpoints.Map(endpoints);
+        // The public API in one group, so CORS (when configured) covers it and nothing else.
+        var publicApi = endpoints.MapGroup("");
+        AsyncEndpoints.Map(publicApi);
+        SyncEndpoints.Map(publicApi);
+        ReconnectEndpoints.Map(publicApi);
+        CallbackEndpoints.Map(publicApi);
+        FakeRiverCors.Apply(publicApi, endpoints.ServiceProvider);
         AdminEndpoints.Map(endpoints);
         WorkflowAdminEndpoints.Map(endpoints);
         endpoints.MapOpenApi("/__admin/openapi/{documentName}.json");
         FaultAdminEndpoints.Map(endpoints);
+        endpoints.MapRiverObservability();
         endpoints.MapWebhookAdmin();
         endpoints.MapPhoenix();
         endpoints.MapFallback(static (HttpContext context) =>

@@ -1,7 +1,9 @@
+using FakeRiver.Observability;
+
 namespace FakeRiver.Phoenix;
 
 /// <summary>In-memory record of socket connections, joins and closes, oldest first. Thread-safe.</summary>
-public sealed class PhoenixJournal(TimeProvider time)
+public sealed class PhoenixJournal(TimeProvider time, RiverEventFeed? events = null)
 {
     private readonly Lock _gate = new();
     private readonly List<PhoenixJournalEntry> _entries = [];
@@ -27,6 +29,7 @@ public sealed class PhoenixJournal(TimeProvider time)
         }
         // Completed outside the lock: continuations run asynchronously anyway, but never under our gate.
         foreach (var done in matched) done.TrySetResult(entry);
+        events?.Socket(socketId, kind, channelId, topic, detail);
     }
 
     /// <summary>

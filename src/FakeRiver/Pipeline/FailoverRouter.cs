@@ -1,3 +1,4 @@
+using FakeRiver.Observability;
 using FakeRiver.Providers;
 using FakeRiver.Requests;
 using FakeRiver.Workflows;
@@ -11,7 +12,7 @@ namespace FakeRiver.Pipeline;
 /// concatenate to the final text. <c>on_invalid</c> decides what a schema violation does (docs/ARCHITECTURE.md 3.8).
 /// </summary>
 public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, CanonicalCompletion completion,
-    RandomSource random, TimeProvider time)
+    RandomSource random, TimeProvider time, RiverEventFeed? events = null)
 {
     /// <summary>Who the client sees streaming an offline fallback.</summary>
     public const string FallbackProvider = "fakeriver";
@@ -34,33 +35,41 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
                 definition.Provider, definition.Model, attempts.Count > 0 ? attempts[^1].Reason : null));
 
             var started = time.GetTimestamp();
-            var failure = (await StreamAttemptAsync(request, definition, attempt, seed, startedAt, ct)).Failure;
+            var result = await StreamAttemptAsync(request, definition, attempt, seed, startedAt, ct);
+            var failure = result.Failure;
             var checkedOutput = failure is null ? gate.Check(workflow, request.Log.CommittedText) : GateResult.Reject(failure);
             var duration = (long)time.GetElapsedTime(started).TotalMilliseconds;
             if (checkedOutput.Data is { } data)
             {
-                attempts.Add(new AttemptRecord(definition.Provider, definition.Model, true, duration, null));
+                Record(request, attempts, new AttemptRecord(definition.Provider, definition.Model, true, duration, null), null);
                 return Outcome(request, data, attempts, definition);
             }
             if (checkedOutput.Reason == OutputGate.SchemaViolation && workflow.OnInvalid == OnInvalidMode.Merge
                 && completion.Complete(request, seed, attempt, definition.Provider, definition.Model) is { } merged)
             {
-                attempts.Add(new AttemptRecord(definition.Provider, definition.Model, true, duration, "merged_with_generated_values"));
+                Record(request, attempts, new AttemptRecord(definition.Provider, definition.Model, true, duration, "merged_with_generated_values"), null);
                 return Outcome(request, merged, attempts, definition);
             }
-            attempts.Add(new AttemptRecord(definition.Provider, definition.Model, false, duration, checkedOutput.Reason));
+            Record(request, attempts, new AttemptRecord(definition.Provider, definition.Model, false, duration, checkedOutput.Reason), result.RetryAfter);
         }
 
         if (workflow.OnInvalid == OnInvalidMode.OfflineFallback
             && completion.Complete(request, seed, attempts.Count + 1, FallbackProvider, FallbackModel) is { } fallback)
         {
-            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, (int)request.Log.LastSeq, OfflineFallback: true);
+            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, OfflineFallback: true);
         }
-        return new RunOutcome(null, attempts, null, null, (int)request.Log.LastSeq);
+        return new RunOutcome(null, attempts, null, null);
+    }
+
+    /// <summary>Adds the attempt to <c>meta.attempts</c> and tells the dashboard feed (with the Retry-After, if any).</summary>
+    private void Record(RiverRequest request, List<AttemptRecord> attempts, AttemptRecord record, TimeSpan? retryAfter)
+    {
+        attempts.Add(record);
+        events?.Attempt(request, attempts.Count, record.Provider, record.Model, record.Success, record.DurationMs, record.Reason, retryAfter);
     }
 
     private static RunOutcome Outcome(RiverRequest request, System.Text.Json.Nodes.JsonObject data, List<AttemptRecord> attempts,
-        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model, (int)request.Log.LastSeq);
+        ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model);
 
     /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>
     private async Task<AttemptResult> StreamAttemptAsync(RiverRequest request, ProviderDefinition definition, int attempt,
@@ -84,7 +93,7 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         }
         catch (ProviderFailure failure)
         {
-            return new AttemptResult(failure.Reason);
+            return new AttemptResult(failure.Reason) { RetryAfter = failure.RetryAfter };
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
         {
@@ -100,6 +109,6 @@ public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, C
         var workflow = request.Workflow;
         await time.DelayUntilAsync(request.CreatedAt + TimeSpan.FromMilliseconds(workflow.TestModeDelayMs), ct);
         AttemptRecord[] attempts = [new("Testing", "test-mode", true, workflow.TestModeDelayMs, null)];
-        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", 0, TestMode: true);
+        return new RunOutcome(OutputGate.SampleData(workflow, seed), attempts, "Testing", "test-mode", TestMode: true);
     }
 }

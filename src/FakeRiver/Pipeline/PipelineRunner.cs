@@ -3,12 +3,21 @@ using FakeRiver.Requests;
 namespace FakeRiver.Pipeline;
 
 /// <summary>
-/// Runs one accepted request in the background: workflow -> failover router -> providers, then hands the outcome
-/// to the finisher (response push, webhook, callback deadline).
+/// Runs one accepted request: workflow -> failover router -> providers. Async requests run in the background and
+/// hand the outcome to the finisher (response push, webhook, callback deadline); sync requests run inline and the
+/// caller answers with the outcome.
 /// </summary>
 public sealed class PipelineRunner(FailoverRouter router, RequestFinisher finisher, BackgroundWork work, TimeProvider time)
 {
     public void Start(RiverRequest request) => work.Run($"pipeline:{request.ChannelId}", ct => RunAsync(request, ct));
+
+    /// <summary>The same run for <c>POST /v1/ai</c>: the outcome and its duration; no push, no webhook.</summary>
+    public async Task<(RunOutcome Outcome, long DurationMs)> RunInlineAsync(RiverRequest request, CancellationToken ct)
+    {
+        var started = time.GetTimestamp();
+        var outcome = await router.RunAsync(request, ct);
+        return (outcome, (long)time.GetElapsedTime(started).TotalMilliseconds);
+    }
 
     private async Task RunAsync(RiverRequest request, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
+using FakeRiver.Usage;
 
 namespace FakeRiver.Pipeline;
 
@@ -12,7 +13,8 @@ public static class RunMeta
     public static JsonObject For(RiverRequest request, RunOutcome outcome, long durationMs)
     {
         var prompt = PromptTokens(request);
-        var completion = outcome.TestMode ? 0 : outcome.CompletionTokens;
+        // Counted with a real tokenizer over the text the providers produced (not the number of streamed deltas).
+        var completion = outcome.TestMode ? 0 : TokenCounter.Count(request.Log.CommittedText);
         var meta = new JsonObject
         {
             ["workflow"] = request.Workflow.Name,
@@ -36,7 +38,7 @@ public static class RunMeta
         return meta;
     }
 
-    /// <summary>A rough prompt token count: words of every message (test mode reports 0, as documented).</summary>
+    /// <summary>Tokens of every message's text content (test mode reports 0, as documented).</summary>
     private static int PromptTokens(RiverRequest request)
     {
         if (request.Workflow.TestMode || request.Body["messages"] is not JsonArray messages) return 0;
@@ -44,7 +46,7 @@ public static class RunMeta
         foreach (var message in messages)
         {
             if (message?["content"] is JsonValue content && content.TryGetValue<string>(out var text))
-                count += text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
+                count += TokenCounter.Count(text);
         }
         return count;
     }

@@ -8,7 +8,6 @@ public sealed record RunOutcome(
     IReadOnlyList<AttemptRecord> Attempts,
     string? Provider,
     string? Model,
-    int CompletionTokens,
     bool OfflineFallback = false,
     bool TestMode = false)
 {

@@ -24,6 +24,12 @@ public sealed class ChannelLog(string channelId)
 
     public string ChannelId { get; } = channelId;
 
+    /// <summary>
+    /// Sees every event as it is pushed, under the log's lock (the dashboard feed and telemetry: see
+    /// Observability/RequestEvents.cs). Set once, before the request is registered.
+    /// </summary>
+    public Action<ChannelEvent>? Observer { get; set; }
+
     /// <summary>True once the final response is in the log; nothing is appended after it.</summary>
     public bool IsFinal { get; private set; }
 
@@ -145,6 +151,7 @@ public sealed class ChannelLog(string channelId)
 
     private void Broadcast(ChannelEvent evt)
     {
+        Observer?.Invoke(evt);
         foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using FakeRiver.Observability;
 using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 using ModelRiver.Wire.Json;
@@ -18,7 +19,8 @@ public sealed class WebhookDispatcher(
     RandomSource random,
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
-    ILogger<WebhookDispatcher> logger) : IHostedService, IDisposable
+    ILogger<WebhookDispatcher> logger,
+    RiverEventFeed? events = null) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
     public const string HttpClientName = "fakeriver-webhooks";
@@ -71,6 +73,7 @@ public sealed class WebhookDispatcher(
         if (delivery.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered)) return delivery;
         journal.Record(delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null });
         var exchanges = await sender.SendAsync(delivery, delivery.Attempts.Count + 1, _stopping.Token);
+        Publish(delivery, exchanges);
         var done = delivery with
         {
             Attempts = [.. delivery.Attempts, .. exchanges],
@@ -90,6 +93,7 @@ public sealed class WebhookDispatcher(
                 delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
                 journal.Record(delivery);
                 var exchanges = await sender.SendAsync(delivery, number, stopping);
+                Publish(delivery, exchanges);
                 delivery = delivery with { Attempts = [.. delivery.Attempts, .. exchanges] };
                 if (exchanges.Any(a => a.Succeeded))
                 {
@@ -114,6 +118,13 @@ public sealed class WebhookDispatcher(
         {
             // Host shutdown: the journal keeps the delivery's last state.
         }
+    }
+
+    /// <summary>Each HTTP exchange of an attempt to the event feed (dashboard, report, telemetry), with the headers it carried.</summary>
+    private void Publish(WebhookDelivery delivery, IReadOnlyList<WebhookAttempt> exchanges)
+    {
+        if (events is null) return;
+        foreach (var exchange in exchanges) events.WebhookAttempt(delivery, exchange, exchange.SentHeaders);
     }
 
     public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;

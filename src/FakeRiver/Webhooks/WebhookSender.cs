@@ -29,7 +29,8 @@ public sealed class WebhookSender(
         var started = time.GetTimestamp();
         using var timeout = new CancellationTokenSource(options.Value.WebhookAttemptTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, stopping);
-        using var request = CreateRequest(delivery, sign(sentAt));
+        var headers = sign(sentAt);
+        using var request = CreateRequest(delivery, headers);
         int? status = null;
         string? error = null;
         try
@@ -47,7 +48,7 @@ public sealed class WebhookSender(
             // Refused, reset, DNS, a URL HttpClient cannot send to...: all count as a failed, retried attempt.
             error = ex.Message;
         }
-        var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds);
+        var attempt = new WebhookAttempt(number, sentAt, status, error, time.GetElapsedTime(started).TotalMilliseconds) { SentHeaders = headers };
         logger.LogInformation("Webhook {Id} attempt {Number} to {Url}: {Outcome}", delivery.Id, number, delivery.Url,
             status?.ToString(CultureInfo.InvariantCulture) ?? error);
         return attempt;

@@ -18,6 +18,15 @@ public sealed record ProviderDefinition
     /// </summary>
     public string? ApiKeyEnv { get; init; }
 
+    /// <summary>Type <c>openai</c>: file each attempt's stream is recorded to (<c>record_to</c>); null records nothing.</summary>
+    public string? RecordTo { get; init; }
+
+    /// <summary>Type <c>replay</c>: the recording it plays (<c>fixture</c>), loaded and checked with the workflow file.</summary>
+    public Recording.StreamRecording? Replay { get; init; }
+
+    /// <summary>Type <c>replay</c>: 1 = the recorded pace, 2 = twice as fast, 0 = no waiting. <value>1.</value></summary>
+    public double ReplaySpeed { get; init; } = 1;
+
     /// <summary>Time to first token, in milliseconds.</summary>
     public int TtftMs { get; init; }
 

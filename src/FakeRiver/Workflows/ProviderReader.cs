@@ -1,3 +1,4 @@
+using FakeRiver.Recording;
 using YamlDotNet.RepresentationModel;
 
 namespace FakeRiver.Workflows;
@@ -6,7 +7,10 @@ namespace FakeRiver.Workflows;
 internal static class ProviderReader
 {
     private static readonly string[] Keys =
-        ["provider", "model", "type", "base_url", "api_key_env", "ttft_ms", "tokens_per_second", "jitter_ms", "timeout_ms", "fault"];
+        [
+            "provider", "model", "type", "base_url", "api_key_env", "record_to", "fixture", "replay_speed", "ttft_ms",
+            "tokens_per_second", "jitter_ms", "timeout_ms", "fault",
+        ];
 
     /// <summary>The keys of a provider fault, in the workflow file and in <c>/__admin/faults</c>.</summary>
     public static readonly string[] FaultKeys = ["status", "after_tokens", "kind", "retry_after_seconds"];
@@ -15,6 +19,7 @@ internal static class ProviderReader
     {
         ["simulated"] = ProviderType.Simulated,
         ["openai"] = ProviderType.OpenAi,
+        ["replay"] = ProviderType.Replay,
     };
 
     private static readonly Dictionary<string, FaultKind> Kinds = new()
@@ -38,14 +43,77 @@ internal static class ProviderReader
             Type = type ?? ProviderType.Simulated,
             BaseUrl = baseUrl,
             ApiKeyEnv = ConfigReader.Child(map, "api_key_env") is { } key ? reader.String(key, ConfigReader.Join(path, "api_key_env")) : null,
+            RecordTo = ReadRecordTo(map, path, type, reader),
+            Replay = ReadFixture(map, path, type, reader),
+            ReplaySpeed = ReadReplaySpeed(map, path, type, reader),
             TtftMs = reader.NonNegativeInt(map, path, "ttft_ms", 0),
             TokensPerSecond = reader.NonNegativeNumber(map, path, "tokens_per_second"),
             JitterMs = reader.NonNegativeInt(map, path, "jitter_ms", 0),
             TimeoutMs = reader.NonNegativeInt(map, path, "timeout_ms", 0),
             Fault = ConfigReader.Child(map, "fault") is { } fault ? ReadFault(fault, ConfigReader.Join(path, "fault"), reader) : null,
         };
+        if (definition.Replay is { End: RecordingEnd.Failed, Fault: "timeout" } && definition.TimeoutMs == 0)
+            reader.Fail(map, ConfigReader.Join(path, "timeout_ms"), "required for a fixture that recorded a timeout (the replay hangs until it)");
         return provider is null || model is null ? null : definition;
     }
+
+    /// <summary>Only openai providers record; the path is relative to the workflow (or scenario) file.</summary>
+    private static string? ReadRecordTo(YamlMappingNode map, string path, ProviderType? type, ConfigReader reader)
+    {
+        if (ConfigReader.Child(map, "record_to") is not { } node) return null;
+        var recordPath = ConfigReader.Join(path, "record_to");
+        if (type != ProviderType.OpenAi)
+        {
+            reader.Fail(node, recordPath, "only used with type openai (a replay provider plays a recording with fixture)");
+            return null;
+        }
+        return reader.String(node, recordPath) is { Length: > 0 } file ? Resolve(file, reader) : null;
+    }
+
+    /// <summary>A replay provider's recording, read and checked now: a bad fixture stops start-up, not a request.</summary>
+    private static StreamRecording? ReadFixture(YamlMappingNode map, string path, ProviderType? type, ConfigReader reader)
+    {
+        var fixturePath = ConfigReader.Join(path, "fixture");
+        var node = ConfigReader.Child(map, "fixture");
+        if (node is null)
+        {
+            if (type == ProviderType.Replay) reader.Fail(map, fixturePath, "required when type is replay (a file written by record_to)");
+            return null;
+        }
+        if (type != ProviderType.Replay)
+        {
+            reader.Fail(node, fixturePath, "only used with type replay");
+            return null;
+        }
+        if (reader.String(node, fixturePath) is not { Length: > 0 } name) return null;
+        var file = Resolve(name, reader);
+        try
+        {
+            return RecordingFile.Parse(File.ReadAllText(file));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            reader.Fail(node, fixturePath, $"cannot use recording {file}: {e.Message}");
+            return null;
+        }
+    }
+
+    private static double ReadReplaySpeed(YamlMappingNode map, string path, ProviderType? type, ConfigReader reader)
+    {
+        if (ConfigReader.Child(map, "replay_speed") is not { } node) return 1;
+        if (type != ProviderType.Replay)
+        {
+            reader.Fail(node, ConfigReader.Join(path, "replay_speed"), "only used with type replay");
+            return 1;
+        }
+        return reader.NonNegativeNumber(map, path, "replay_speed");
+    }
+
+    /// <summary>Relative paths count from the folder of the file being read (when it is a file on disk).</summary>
+    private static string Resolve(string file, ConfigReader reader) =>
+        Path.IsPathRooted(file) || !File.Exists(reader.Source)
+            ? Path.GetFullPath(file)
+            : Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(reader.Source)) ?? "", file));
 
     private static Uri? ReadBaseUrl(YamlMappingNode map, string path, ProviderType? type, ConfigReader reader)
     {

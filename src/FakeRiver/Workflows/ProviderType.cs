@@ -7,4 +7,7 @@ public enum ProviderType
 
     /// <summary>Any OpenAI-compatible <c>chat/completions</c> endpoint, streamed over SSE.</summary>
     OpenAi,
+
+    /// <summary>Plays back a recording of an <c>openai</c> attempt (its <c>fixture</c>), at the recorded pace or scaled.</summary>
+    Replay,
 }

@@ -29,6 +29,9 @@ public sealed record WorkflowDefinition
 
     public int TestModeDelayMs { get; init; }
 
+    /// <summary>The gateway's rate limit for this workflow (<c>rate_limit</c>); null for none.</summary>
+    public RateLimitRule? RateLimit { get; init; }
+
     /// <summary>Providers in failover order; the first is the primary.</summary>
     public required IReadOnlyList<ProviderDefinition> Providers { get; init; }
 

@@ -7,7 +7,7 @@ namespace FakeRiver.Workflows;
 internal static class WorkflowReader
 {
     private static readonly string[] Keys =
-        ["name", "event_name", "structured_output", "on_invalid", "test_mode", "test_mode_delay_ms", "text_tokens", "providers"];
+        ["name", "event_name", "structured_output", "on_invalid", "test_mode", "test_mode_delay_ms", "text_tokens", "rate_limit", "providers"];
 
     private static readonly Dictionary<string, OnInvalidMode> OnInvalidModes = new()
     {
@@ -40,8 +40,24 @@ internal static class WorkflowReader
             TestMode = testMode,
             TestModeDelayMs = reader.NonNegativeInt(map, path, "test_mode_delay_ms", 0),
             TextTokens = textTokens,
+            RateLimit = ConfigReader.Child(map, "rate_limit") is { } limit ? ReadRateLimit(limit, ConfigReader.Join(path, "rate_limit"), reader) : null,
             Providers = providers,
         };
+    }
+
+    /// <summary><c>rate_limit: { requests: N, window_seconds: S }</c>, both positive.</summary>
+    private static RateLimitRule? ReadRateLimit(YamlNode node, string path, ConfigReader reader)
+    {
+        if (reader.Mapping(node, path, ["requests", "window_seconds"]) is not { } map) return null;
+        int? Positive(string key)
+        {
+            if (ConfigReader.Child(map, key) is { } value) return reader.IntIn(value, ConfigReader.Join(path, key), 1, 1_000_000, "a positive integer");
+            reader.Fail(map, ConfigReader.Join(path, key), "required (a positive integer)");
+            return null;
+        }
+        var requests = Positive("requests");
+        var window = Positive("window_seconds");
+        return requests is { } r && window is { } w ? new RateLimitRule(r, w) : null;
     }
 
     /// <summary>A positive token count; structured output has its own length, so the two do not mix.</summary>

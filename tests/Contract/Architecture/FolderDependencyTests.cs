@@ -74,6 +74,6 @@ public sealed partial class FolderDependencyTests
     }
 
     // "using FakeRiver.Api;" or a qualified "FakeRiver.Api.X" — the folder is the namespace's second part.
-    [GeneratedRegex(@"\bFakeRiver\.(Api|Requests|Pipeline|Providers|StructuredOutput|Webhooks|Phoenix|Admin|Workflows|Hosting)\b")]
+    [GeneratedRegex(@"\bFakeRiver\.(Api|Requests|Pipeline|Providers|StructuredOutput|Webhooks|Phoenix|Admin|Workflows|Hosting|Sync|RateLimiting|Cors|Usage|Recording|Observability|Dashboard)\b")]
     private static partial Regex FolderReference();
 }

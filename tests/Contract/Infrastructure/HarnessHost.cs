@@ -80,6 +80,7 @@ public sealed class HarnessHost : IAsyncDisposable
         o.Clock = Clock;
         o.OutboundHandler = () => new HostRoutingHandler(Resolve);
         foreach (var (key, value) in Options.RiverSettings) o.Settings[key] = value;
+        o.ConfigureServices = Options.RiverServices;
     }
 
     private void ConfigureBackend(IWebHostBuilder builder)

@@ -11,7 +11,7 @@ public class WorkflowFileErrorTests
     [InlineData(Head + "        jitter_ms: -5\n", "bad.yaml:6: workflows[0].providers[0].jitter_ms: expected a non-negative integer, got \"-5\"")]
     [InlineData(Head + "        tokens_per_second: -1.5\n", "bad.yaml:6: workflows[0].providers[0].tokens_per_second: expected a non-negative number, got \"-1.5\"")]
     [InlineData(Head + "        ttf_ms: 5\n", "bad.yaml:6: workflows[0].providers[0].ttf_ms: unknown key; expected one of provider, model, type")]
-    [InlineData(Head + "        type: anthropic\n", "bad.yaml:6: workflows[0].providers[0].type: expected one of simulated, openai, got \"anthropic\"")]
+    [InlineData(Head + "        type: anthropic\n", "bad.yaml:6: workflows[0].providers[0].type: expected one of simulated, openai, replay, got \"anthropic\"")]
     [InlineData(Head + "        type: openai\n", "bad.yaml:4: workflows[0].providers[0].base_url: required when type is openai")]
     [InlineData(Head + "        type: openai\n        base_url: localhost:8080\n", "bad.yaml:7: workflows[0].providers[0].base_url: expected an absolute http(s) URL, got \"localhost:8080\"")]
     [InlineData(Head + "        base_url: http://x\n", "bad.yaml:6: workflows[0].providers[0].base_url: only used with type openai")]

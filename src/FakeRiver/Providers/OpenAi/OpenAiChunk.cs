@@ -3,8 +3,11 @@ using System.Text.Json.Nodes;
 
 namespace FakeRiver.Providers.OpenAi;
 
-/// <summary>The parts of one <c>chat.completion.chunk</c> that matter here: the content delta and the finish reason.</summary>
-public readonly record struct OpenAiChunk(string? Content, string? FinishReason)
+/// <summary>
+/// The parts of one <c>chat.completion.chunk</c> that matter here: the content delta, the finish reason, and the
+/// upstream's <c>usage</c> when it sends one (kept only in recordings).
+/// </summary>
+public readonly record struct OpenAiChunk(string? Content, string? FinishReason, JsonObject? Usage = null)
 {
     public const string Malformed = "malformed_chunk";
 
@@ -24,7 +27,8 @@ public readonly record struct OpenAiChunk(string? Content, string? FinishReason)
             throw new ProviderFailure(Malformed, inner: ex);
         }
         if (node is not JsonObject { } chunk || chunk["choices"] is not JsonArray choices) throw new ProviderFailure(Malformed);
-        if (choices.Count == 0) return default;
+        var usage = chunk["usage"] as JsonObject;
+        if (choices.Count == 0) return new OpenAiChunk(null, null, usage);
         if (choices[0] is not JsonObject choice) throw new ProviderFailure(Malformed);
         var finish = OptionalString(choice["finish_reason"]);
         var content = choice["delta"] switch
@@ -33,7 +37,7 @@ public readonly record struct OpenAiChunk(string? Content, string? FinishReason)
             JsonObject delta => OptionalString(delta["content"]),
             _ => throw new ProviderFailure(Malformed),
         };
-        return new OpenAiChunk(content, finish);
+        return new OpenAiChunk(content, finish, usage);
     }
 
     private static string? OptionalString(JsonNode? node) => node switch

@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Runtime.CompilerServices;
 using System.Text;
+using FakeRiver.Recording;
 using FakeRiver.Workflows;
 
 namespace FakeRiver.Providers.OpenAi;
@@ -10,6 +11,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// llama.cpp, OpenAI) over SSE and yields the content deltas. Every failure becomes a <see cref="ProviderFailure"/>
 /// the router records; cancellation (the router's attempt timeout) propagates as OperationCanceledException.
 /// No timeout here: the router owns it, and the named client's HttpClient.Timeout is infinite.
+/// With <c>record_to</c> every attempt is also saved as a recording a <c>replay</c> provider can play back.
 /// </summary>
 public sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time, IConfiguration configuration) : IModelProvider
 {
@@ -18,6 +20,38 @@ public sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time
     public ProviderType Type => ProviderType.OpenAi;
 
     public async IAsyncEnumerable<string> StreamAsync(ProviderCall call, [EnumeratorCancellation] CancellationToken ct)
+    {
+        if (call.Definition.RecordTo is not { } path)
+        {
+            await foreach (var delta in StreamCoreAsync(call, null, ct)) yield return delta;
+            yield break;
+        }
+        // Recording: whatever ends the attempt (clean end, failure, the router's timeout) is saved with its timing.
+        var recorder = new StreamRecorder(path, call.Definition.Provider, call.Definition.Model, time);
+        await using var stream = StreamCoreAsync(call, recorder, ct).GetAsyncEnumerator(ct);
+        // Left early (the schema gate stopped reading): saved as cut; a replay stops at the same place anyway.
+        using var _ = new SaveOnExit(recorder);
+        while (true)
+        {
+            try
+            {
+                if (!await stream.MoveNextAsync()) break;
+            }
+            catch (ProviderFailure failure)
+            {
+                recorder.SaveFailure(failure.Reason, failure.Status, failure.RetryAfter);
+                throw;
+            }
+            catch (OperationCanceledException)
+            {
+                recorder.SaveFailure("timeout");
+                throw;
+            }
+            yield return stream.Current;
+        }
+    }
+
+    private async IAsyncEnumerable<string> StreamCoreAsync(ProviderCall call, StreamRecorder? recorder, [EnumeratorCancellation] CancellationToken ct)
     {
         using var response = await SendAsync(call, ct);
         var body = await NetworkAsync(() => response.Content.ReadAsStreamAsync(ct), ct);
@@ -35,16 +69,35 @@ public sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time
                 }
                 var chunk = OpenAiChunk.Parse(data);
                 finished |= chunk.FinishReason is not null;
+                if (recorder is not null) Record(recorder, chunk);
                 if (string.IsNullOrEmpty(chunk.Content)) continue; // role-only, usage or finish chunks
                 var text = overlap.Feed(chunk.Content);
                 if (text.Length > 0) yield return text;
             }
             // The loop ends at [DONE] or at end of stream; ending without either [DONE] or a finish_reason means the
             // connection was cut, and the text may be incomplete.
-            if (!finished && !done) throw new ProviderFailure("connection_reset");
+            if (!finished && !done)
+            {
+                recorder?.Save(RecordingEnd.Cut);
+                throw new ProviderFailure("connection_reset");
+            }
+            recorder?.Save(done ? RecordingEnd.Done : RecordingEnd.Finished);
             var rest = overlap.Flush();
             if (rest.Length > 0) yield return rest;
         }
+    }
+
+    private sealed class SaveOnExit(StreamRecorder recorder) : IDisposable
+    {
+        public void Dispose() => recorder.Save(RecordingEnd.Cut);
+    }
+
+    private static void Record(StreamRecorder recorder, OpenAiChunk chunk)
+    {
+        // The raw content, before the continuation overlap is cut: a replay feeds it through the same cut.
+        if (chunk.Content is { } content) recorder.Chunk(content);
+        if (chunk.Usage is { } usage) recorder.Usage(usage);
+        if (chunk.FinishReason is { } reason) recorder.FinishReason(reason);
     }
 
     private async Task<HttpResponseMessage> SendAsync(ProviderCall call, CancellationToken ct)

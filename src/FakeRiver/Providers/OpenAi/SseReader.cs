@@ -1,38 +1,21 @@
+using System.Net.ServerSentEvents;
+
 namespace FakeRiver.Providers.OpenAi;
 
 /// <summary>
-/// Reads server-sent events from a stream, as the WHATWG event-stream rules say: lines end in CRLF, LF or CR;
-/// <c>data:</c> lines of one event are joined with LF; lines starting with <c>:</c> are comments; a blank line ends an
-/// event; an event without data is not dispatched, and an unterminated event at end of stream is dropped.
-/// Only the data matters to chat/completions, so <c>event</c>, <c>id</c> and <c>retry</c> are read and ignored.
+/// Reads server-sent events with the runtime's parser (System.Net.ServerSentEvents, which follows the WHATWG
+/// event-stream rules: CRLF/LF/CR line ends, multi-line data joined with LF, comments skipped, a leading BOM
+/// allowed, an unterminated event at end of stream dropped). Only the data matters to chat/completions, so the
+/// event type, id and retry are ignored.
 /// </summary>
 public sealed class SseReader(Stream stream)
 {
-    // detectEncodingFromByteOrderMarks: the spec allows one leading UTF-8 BOM.
-    private readonly StreamReader _reader = new(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+    private IAsyncEnumerator<SseItem<string>>? _events;
 
     /// <summary>The data of the next event, or null at end of stream.</summary>
     public async Task<string?> ReadEventAsync(CancellationToken ct)
     {
-        var data = new System.Text.StringBuilder();
-        var hasData = false;
-        while (await _reader.ReadLineAsync(ct) is { } line)
-        {
-            if (line.Length == 0)
-            {
-                if (hasData) return data.ToString();
-                continue;
-            }
-            if (line[0] == ':') continue;
-            var colon = line.IndexOf(':', StringComparison.Ordinal);
-            var field = colon < 0 ? line : line[..colon];
-            if (field != "data") continue;
-            var value = colon < 0 ? "" : line[(colon + 1)..];
-            if (value.StartsWith(' ')) value = value[1..];
-            if (hasData) data.Append('\n');
-            data.Append(value);
-            hasData = true;
-        }
-        return null;
+        _events ??= SseParser.Create(stream).EnumerateAsync(ct).GetAsyncEnumerator(ct);
+        return await _events.MoveNextAsync() ? _events.Current.Data : null;
     }
 }

@@ -1,0 +1,13 @@
+namespace FakeRiver.Observability;
+
+/// <summary>
+/// Sees every event synchronously as it is published (the telemetry turns them into spans and counters).
+/// Runs on the publisher's thread, sometimes under a channel's lock: keep it quick and never block.
+/// </summary>
+public interface IRiverEventListener
+{
+    void OnEvent(RiverEvent evt);
+
+    /// <summary>Tokens appended since the previous call for this channel (counted exactly, unlike the sampled events).</summary>
+    void OnTokens(string channelId, int count);
+}

@@ -1,0 +1,105 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Observability;
+
+namespace FakeRiver.Requests;
+
+/// <summary>Publishes what happens to one request (accepted, attempts, its channel's events) to the feed.</summary>
+public static class RequestEvents
+{
+    /// <summary>How often, at most, the feed hears about a stream's progress: counts and rates, not every token.</summary>
+    public static readonly TimeSpan TokenSampleInterval = TimeSpan.FromMilliseconds(100);
+
+    public static void Accepted(this RiverEventFeed feed, RiverRequest request) =>
+        feed.Publish(RiverEventKinds.Accepted, request.ChannelId, new JsonObject
+        {
+            ["project_id"] = request.ProjectId,
+            ["workflow"] = request.Workflow.Name,
+            ["event_name"] = request.EventName,
+            ["webhook_url"] = request.WebhookUrl,
+            ["state"] = State(request),
+        });
+
+    public static void Attempt(this RiverEventFeed feed, RiverRequest request, int attempt, string provider, string model,
+        bool success, long durationMs, string? reason, TimeSpan? retryAfter) =>
+        feed.Publish(RiverEventKinds.Attempt, request.ChannelId, new JsonObject
+        {
+            ["attempt"] = attempt,
+            ["provider"] = provider,
+            ["model"] = model,
+            ["success"] = success,
+            ["duration_ms"] = durationMs,
+            ["reason"] = reason,
+            ["retry_after_ms"] = retryAfter is { } wait ? (long)wait.TotalMilliseconds : null,
+            ["tokens_so_far"] = request.Log.LastSeq,
+            ["state"] = State(request),
+        });
+
+    /// <summary>
+    /// The observer a request's channel log calls for each event it pushes: status and response events go to the
+    /// feed as they are; tokens are counted exactly and published as samples (first token, then at most every
+    /// <see cref="TokenSampleInterval"/>, and the last count before the response). The log calls it under its own
+    /// lock, one event at a time, so the sampler's fields need no lock of their own.
+    /// </summary>
+    public static Action<ChannelEvent> ObserverFor(this RiverEventFeed feed, RiverRequest request)
+    {
+        var sampler = new TokenSampler(feed, request);
+        return sampler.Observe;
+    }
+
+    internal static string State(RiverRequest request) => RiverEventFeed.SnakeCase(request.State.ToString());
+
+    private sealed class TokenSampler(RiverEventFeed feed, RiverRequest request)
+    {
+        private DateTimeOffset? _firstAt;
+        private DateTimeOffset _lastSampleAt;
+        private long _count;
+        private long _published;
+
+        public void Observe(ChannelEvent evt)
+        {
+            switch (evt.Event)
+            {
+                case ChannelEvent.Tokens:
+                    _count = evt.Seq;
+                    feed.CountTokens(request.ChannelId, 1);
+                    var now = feed.Time.GetUtcNow();
+                    _firstAt ??= now;
+                    if (_published == 0 || now - _lastSampleAt >= TokenSampleInterval) Sample(now);
+                    break;
+                case ChannelEvent.Status:
+                    var status = RiverEventFeed.ParsePayload(evt.PayloadUtf8);
+                    status["state"] = State(request);
+                    feed.Publish(RiverEventKinds.Status, request.ChannelId, status);
+                    break;
+                case ChannelEvent.Response:
+                    if (_count > _published) Sample(feed.Time.GetUtcNow());
+                    var payload = RiverEventFeed.ParsePayload(evt.PayloadUtf8);
+                    feed.Publish(RiverEventKinds.Response, request.ChannelId, new JsonObject
+                    {
+                        ["status"] = payload["status"]?.DeepClone(),
+                        ["final"] = evt.IsFinal,
+                        ["duration_ms"] = (long)(feed.Time.GetUtcNow() - request.CreatedAt).TotalMilliseconds,
+                        ["token_count"] = _count,
+                        ["provider"] = payload["meta"]?["provider"]?.DeepClone(),
+                        ["error"] = payload["error"]?.DeepClone(),
+                        ["state"] = State(request),
+                    });
+                    break;
+            }
+        }
+
+        private void Sample(DateTimeOffset now)
+        {
+            _lastSampleAt = now;
+            _published = _count;
+            var elapsed = now - _firstAt!.Value;
+            feed.Publish(RiverEventKinds.Tokens, request.ChannelId, new JsonObject
+            {
+                ["count"] = _count,
+                ["elapsed_ms"] = (long)elapsed.TotalMilliseconds,
+                // Tokens per second since the first token; undefined (null) until time has passed.
+                ["rate"] = elapsed > TimeSpan.Zero ? Math.Round((_count - 1) / elapsed.TotalSeconds, 1) : null,
+            });
+        }
+    }
+}
