@@ -51,8 +51,20 @@ public sealed class FakeRiverOptions
     /// <summary>Largest request body accepted; larger bodies get 413. <value>1 MiB.</value></summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Seed of every random choice (ids, tokens, simulated output). <value>42.</value></summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Seed of ids, tokens and simulated output; set it when runs must repeat byte for byte. <value>Unset: ids and
+    /// tokens come from a cryptographic generator and simulated output from seed 42.</value>
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>When set, every <c>/__admin</c> call needs <c>Authorization: Bearer</c> this token. <value>Unset.</value></summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Cross-site and signing rules of the admin API.</summary>
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>Count and age limits of every store (requests, tokens, journals).</summary>
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>Workflow file (YAML); when empty the embedded defaults are used.</summary>
     public string? ConfigPath { get; set; }

@@ -30,6 +30,15 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.RateLimit.WindowSeconds <= 0) errors.Add("FakeRiver:RateLimit:WindowSeconds must be positive.");
         foreach (var origin in options.Cors.Origins.Where(o => !CorsSettings.IsOrigin(o)))
             errors.Add($"FakeRiver:Cors:Origins: '{origin}' is not an origin (scheme://host[:port], or *).");
+        if (options.AdminToken is { } token && (token.Length == 0 || token.Any(char.IsWhiteSpace)))
+            errors.Add("FakeRiver:AdminToken must not be empty or contain white space.");
+        foreach (var host in options.Admin.AllowedHosts.Where(h => !AdminOptions.IsValidHostEntry(h)))
+            errors.Add($"FakeRiver:Admin:AllowedHosts entry '{host}' must be a host name or host:port (no scheme, no path).");
+        var retention = options.Retention;
+        if (retention.MaxRequests < 1) errors.Add("FakeRiver:Retention:MaxRequests must be at least 1.");
+        if (retention.MaxJournalEntries < 1) errors.Add("FakeRiver:Retention:MaxJournalEntries must be at least 1.");
+        if (retention.MaxTokens < 1) errors.Add("FakeRiver:Retention:MaxTokens must be at least 1.");
+        if (retention.MaxAge <= TimeSpan.Zero) errors.Add("FakeRiver:Retention:MaxAge must be positive.");
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 }

@@ -10,6 +10,7 @@ return args.FirstOrDefault() switch
     "load" => await LoadCommand.RunAsync(args[1..]),
     "serve" => await ServeCommand.RunAsync(args[1..]),
     "allocs" => AllocationReport.Run(args[1..]),
+    "startup" => await StartupCommand.RunAsync(args[1..], LoadCommand.RepoRoot()),
     _ => Usage(),
 };
 

@@ -23,7 +23,8 @@ public static class ChatEndpoints
         HttpRequest httpRequest,
         IOptions<ChatBackendOptions> options,
         ModelRiverClient gateway,
-        PendingRequestStore pending,
+        IPendingRequestStore pending,
+        IProcessedWebhookStore processed,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -50,6 +51,9 @@ public static class ChatEndpoints
         if (response["channel_id"] is JsonValue channel && channel.TryGetValue(out string? channelId))
         {
             pending.Add(channelId, new PendingRequest(request.Message, timestamp, conversationId, messageId));
+            // The gateway just issued this channel, so an old claim on it (a fake gateway replaying seeded ids
+            // after a restart) is stale: forget it, or the new request's webhook would look like a redelivery.
+            processed.Release(channelId);
         }
         var reply = new JsonObject();
         foreach (var field in ForwardedFields)

@@ -24,6 +24,19 @@ public sealed record Scenario
 
     public ScenarioExpect Expect { get; init; } = new();
 
+    /// <summary>Event-driven webhooks carry a callback URL on another origin (a trap counting requests with the key).</summary>
+    public bool ForgeCallbackUrl { get; init; }
+
+    /// <summary>Restart the backend between the first delivery and its duplicate (needs <c>duplicate_delivery</c>).</summary>
+    public bool RestartBackend { get; init; }
+
+    /// <summary>The fault plan FakeRiver runs with, completed by the world: where the trap is and how to restart the backend.</summary>
+    public WebhookFaultPlan WebhookPlan(string trapBase, Func<CancellationToken, Task>? restartBackend) => Webhook with
+    {
+        ForgedCallbackBase = ForgeCallbackUrl ? trapBase : null,
+        BeforeDuplicate = RestartBackend ? restartBackend : null,
+    };
+
     /// <summary>
     /// What the scenario needs from the world (<c>requires</c>): <see cref="VirtualTimeRequirement"/> = it only makes
     /// sense when time can be moved (minutes of streaming, 30 s heartbeats); on real time it is skipped, not failed.

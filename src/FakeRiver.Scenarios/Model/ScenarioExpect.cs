@@ -24,6 +24,9 @@ public sealed record ScenarioExpect
     /// <summary>Status of the upgrade when the client reuses its token (403 expected).</summary>
     public int? TokenReuseStatus { get; init; }
 
+    /// <summary>Requests that may carry the API key to the forged callback URL's trap (0: the key must not leave).</summary>
+    public int? KeyLeaks { get; init; }
+
     /// <summary>What the sync step must have seen.</summary>
     public ExpectedSync? Sync { get; init; }
 

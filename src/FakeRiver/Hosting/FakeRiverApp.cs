@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
 using FakeRiver.Api;
 
 namespace FakeRiver.Hosting;
@@ -18,6 +19,7 @@ public static class FakeRiverApp
 
         var app = builder.Build();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
+        app.UseMiddleware<AdminGuard>();
         app.UseWebSockets();
         // After routing (added first by WebApplication): only endpoints carrying the policy answer preflights.
         app.UseCors();

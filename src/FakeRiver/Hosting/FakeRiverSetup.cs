@@ -35,7 +35,10 @@ public static class FakeRiverSetup
 
         // Tests replace this with a FakeTimeProvider shared by both apps.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
+        // Seeded ids only when determinism is asked for (an explicit FakeRiver:Seed; the scenario runner sets one).
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed is int seed
+            ? RandomSource.Seeded(seed)
+            : RandomSource.Secure());
 
         // Workflows (the YAML file, or the embedded defaults)
         services.AddWorkflows();

@@ -24,7 +24,7 @@ public static class PhoenixEndpoint
         }
         if (!TryParseVersion(context.Request.Query["vsn"], out var version))
         {
-            journal.Record(null, "refused", detail: "400 unsupported vsn");
+            journal.CountRefused("400 unsupported vsn");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
@@ -33,7 +33,7 @@ public static class PhoenixEndpoint
         var redeemed = tokens.TryRedeem(context.Request.Query["token"].ToString(), out var grant);
         if (redeemed != TokenRedeemResult.Ok || grant is null)
         {
-            journal.Record(null, "refused", detail: $"403 token {redeemed}");
+            journal.CountRefused($"403 token {redeemed}");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }

@@ -81,7 +81,16 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         var deadline = request.AiGeneratedAt!.Value + options.Value.CallbackTimeout;
         work.Run($"callback-deadline:{request.ChannelId}", async ct =>
         {
-            await time.DelayUntilAsync(deadline, ct);
+            // Stop waiting as soon as the request is final (the callback came): a wait left to run out would hold
+            // the request, its body and its channel log for the whole timeout, whatever the registry's retention.
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var delay = time.DelayUntilAsync(deadline, timer.Token);
+            if (await Task.WhenAny(delay, request.Log.Finished) != delay)
+            {
+                await timer.CancelAsync();
+                return;
+            }
+            await delay;
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return;
             request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_timeout"));
             request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", null), isFinal: true);

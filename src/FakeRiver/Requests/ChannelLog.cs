@@ -21,6 +21,7 @@ public sealed class ChannelLog(string channelId)
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelEvent? _latestResponse;
     private ChannelEvent? _latestStatus;
+    private Action? _onFinal;
 
     public string ChannelId { get; } = channelId;
 
@@ -78,10 +79,12 @@ public sealed class ChannelLog(string channelId)
     /// <summary>Pushes a <c>response</c> event; a final one completes every subscription after delivery.</summary>
     public ChannelEvent PublishResponse(JsonObject payload, bool isFinal)
     {
+        ChannelEvent evt;
+        Action? onFinal = null;
         lock (_gate)
         {
             ThrowIfFinal();
-            var evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
+            evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
             _latestResponse = evt;
             Broadcast(evt);
             if (isFinal)
@@ -90,9 +93,29 @@ public sealed class ChannelLog(string channelId)
                 foreach (var subscriber in _subscribers) subscriber.Writer.TryComplete();
                 _subscribers.Clear();
                 _finished.TrySetResult();
+                (onFinal, _onFinal) = (_onFinal, null);
             }
-            return evt;
         }
+        // Outside the lock: the registry takes its own lock to note the request as finished.
+        onFinal?.Invoke();
+        return evt;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> synchronously once the final response is published (at once if it already
+    /// is): the request registry starts a finished request's retention clock here.
+    /// </summary>
+    public void OnFinal(Action callback)
+    {
+        lock (_gate)
+        {
+            if (!IsFinal)
+            {
+                _onFinal += callback;
+                return;
+            }
+        }
+        callback();
     }
 
     /// <summary>

@@ -25,6 +25,13 @@ public static class AsyncApi
         return (response, JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"Not a JSON object: {text}"));
     }
 
+    public static async Task<(HttpResponseMessage Response, JsonObject Body)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"Not a JSON object: {text}"));
+    }
+
     public static async Task<JsonObject> StartAsync(HarnessHost host, JsonObject? body = null)
     {
         using var client = host.RiverClient();

@@ -16,7 +16,8 @@ public sealed class WebhookHost : IAsyncDisposable
 
     private readonly FakeRiverServer _river;
 
-    public WebhookHost(ScriptedWebhookHandler handler)
+    /// <param name="allowSignedSend">Turns on <c>FakeRiver:Admin:AllowSignedSend</c> (off in a real FakeRiver).</param>
+    public WebhookHost(ScriptedWebhookHandler handler, bool allowSignedSend = true)
     {
         Handler = handler;
         // Started off the test's synchronization context: the constructor is synchronous for the tests' sake.
@@ -24,6 +25,7 @@ public sealed class WebhookHost : IAsyncDisposable
         {
             o.WebhookSecret = Secret;
             o.Clock = Clock;
+            o.Settings["FakeRiver:Admin:AllowSignedSend"] = allowSignedSend ? "true" : "false";
             o.ConfigureServices = services =>
                 services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Handler);
         })).GetAwaiter().GetResult();

@@ -40,7 +40,9 @@ public static class LevelRunner
             // Warm-up (JIT, connection pools), not measured.
             await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ChatSession.RunAsync(http, chatUrl, RiverStack.WarmupWorkflow, RiverStack.WarmupTokens, gates, ct)));
             await WaitForWebhooksAsync(http, fakeRiver.Url, 4, ct);
-            await http.PostAsync($"{fakeRiver.Url}/__admin/reset", null, ct);
+            // The admin API takes writes only as application/json (README.md, "Security and limits").
+            using (var reset = await http.PostAsync($"{fakeRiver.Url}/__admin/reset", new StringContent("{}", System.Text.Encoding.UTF8, "application/json"), ct))
+                reset.EnsureSuccessStatusCode();
 
             var riverMeter = await fakeRiver.MeterAsync();
             var backendMeter = await backend.MeterAsync();

@@ -24,6 +24,9 @@ public static class RiverStack
     public const string ApiKey = "mr_perf_key";
     private const string Secret = "perf_webhook_secret";
 
+    // The backend's SQLite file: its process's own, deleted when it stops (DeleteBackendDatabase).
+    private static readonly string DatabasePath = Path.Combine(Path.GetTempPath(), $"perf-backend-{Environment.ProcessId}.db");
+
     public static Task<FakeRiverServer> StartRiverAsync(int tokens, int paceMs) =>
         FakeRiverServer.StartAsync(o =>
         {
@@ -48,8 +51,14 @@ public static class RiverStack
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = ApiKey,
             ["WEBHOOK_SECRET"] = Secret,
+            ["CHATBACKEND_DB"] = DatabasePath,
             ["Logging:LogLevel:Default"] = "Warning",
         });
+
+    public static void DeleteBackendDatabase()
+    {
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
+    }
 
     private static string WorkflowYaml(int tokens, int paceMs)
     {

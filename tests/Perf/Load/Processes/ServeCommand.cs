@@ -52,6 +52,7 @@ public static class ServeCommand
                 if (line == "stats") Console.WriteLine(ServerStats.Current().Format());
             }
         }
+        if (args[0] == "backend") RiverStack.DeleteBackendDatabase();
         return 0;
     }
 
