@@ -25,6 +25,9 @@ static int Usage()
     Console.Error.WriteLine("""
         usage: Perf micro [--filter <pattern>] [other BenchmarkDotNet arguments]
                Perf load [--streams N | --levels 1,100,1000] [--tokens M] [--pace-ms P] [--requests R] [--out DIR]
+               Perf startup [--runs N] [--out DIR]      (fakeriver cold start, scenario-suite wall)
+               Perf allocs <file.nettrace> [top]        (a gc-verbose trace's allocations by type)
+               Perf serve <role> ...                    (one server of the load run; started by load)
         """);
     return 2;
 }

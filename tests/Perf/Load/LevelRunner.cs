@@ -13,7 +13,8 @@ public static class LevelRunner
     public static async Task<LevelResult> RunAsync(int streams, LoadOptions options)
     {
         // Generous: a level that takes this long has hung, and the report should still be written.
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120) + TimeSpan.FromMilliseconds(options.Tokens * options.PaceMs * 4.0));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120) + TimeSpan.FromMilliseconds(options.Tokens * options.PaceMs * 4.0)
+            + TimeSpan.FromMilliseconds(streams * 40.0));
         var ct = timeout.Token;
         var gates = new SetupGates(SetupGates.DefaultWidth);
         using var http = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan })
