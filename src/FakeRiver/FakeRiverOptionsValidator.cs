@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver;
 
 /// <summary>Start-up checks of <see cref="FakeRiverOptions"/>: a bad setting stops the host with a clear message.</summary>
-public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOptions>
+internal sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOptions>
 {
     public ValidateOptionsResult Validate(string? name, FakeRiverOptions options)
     {
@@ -26,6 +26,19 @@ public sealed class FakeRiverOptionsValidator : IValidateOptions<FakeRiverOption
         if (options.WebhookRetrySchedule.Any(d => d < TimeSpan.Zero)) errors.Add("FakeRiver:WebhookRetrySchedule entries must not be negative.");
         if (options.WebhookTimeScale is <= 0 or double.NaN) errors.Add("FakeRiver:WebhookTimeScale must be positive.");
         if (options.MaxBodyBytes <= 0) errors.Add("FakeRiver:MaxBodyBytes must be positive.");
+        if (!string.IsNullOrWhiteSpace(options.Redis))
+        {
+            try
+            {
+                _ = StackExchange.Redis.ConfigurationOptions.Parse(options.Redis);
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add($"FakeRiver:Redis is not a valid connection string: {e.Message}");
+            }
+        }
+        if (options.ClusterLease <= TimeSpan.Zero) errors.Add("FakeRiver:ClusterLease must be positive.");
+        if (options.ClusterRetention <= TimeSpan.Zero) errors.Add("FakeRiver:ClusterRetention must be positive.");
         if (options.RateLimit.Requests < 0) errors.Add("FakeRiver:RateLimit:Requests must not be negative (0 turns the limit off).");
         if (options.RateLimit.WindowSeconds <= 0) errors.Add("FakeRiver:RateLimit:WindowSeconds must be positive.");
         foreach (var origin in options.Cors.Origins.Where(o => !CorsSettings.IsOrigin(o)))

@@ -11,6 +11,7 @@ return args.FirstOrDefault() switch
     "serve" => await ServeCommand.RunAsync(args[1..]),
     "allocs" => AllocationReport.Run(args[1..]),
     "startup" => await StartupCommand.RunAsync(args[1..], LoadCommand.RepoRoot()),
+    "cluster-cost" => await Perf.Cluster.ClusterCostCommand.RunAsync(args[1..]),
     _ => Usage(),
 };
 
@@ -28,6 +29,7 @@ static int Usage()
                Perf startup [--runs N] [--out DIR]      (fakeriver cold start, scenario-suite wall)
                Perf allocs <file.nettrace> [top]        (a gc-verbose trace's allocations by type)
                Perf serve <role> ...                    (one server of the load run; started by load)
+               Perf cluster-cost [--streams 100] [--tokens 50] [--pace-ms 20] [--out DIR]   (needs redis-server)
         """);
     return 2;
 }

@@ -4,7 +4,7 @@ using FakeRiver.Scenarios.Running;
 namespace FakeRiver.Scenarios.Hosting;
 
 /// <summary>The in-memory <see cref="KeyTrap"/>: the handler the host router hands requests for the trap's host name.</summary>
-public sealed class KeyTrapHandler(KeyTrap trap) : HttpMessageHandler
+internal sealed class KeyTrapHandler(KeyTrap trap) : HttpMessageHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -6,8 +6,10 @@ namespace FakeRiver.Scenarios.Model;
 /// <summary>One scripted story (docs/ARCHITECTURE.md 5): a workflow, a client's behaviour, webhook faults and what must happen.</summary>
 public sealed record Scenario
 {
+    /// <summary>Unique name; reports, transcripts and <c>--filter</c> use it.</summary>
     public required string Name { get; init; }
 
+    /// <summary>What the story shows, in a sentence.</summary>
     public string Description { get; init; } = "";
 
     /// <summary>Seed of FakeRiver's ids, tokens and simulated output; the same seed replays byte for byte.</summary>
@@ -16,12 +18,16 @@ public sealed record Scenario
     /// <summary>File the scenario came from (reports name it).</summary>
     public required string Source { get; init; }
 
+    /// <summary>The workflow FakeRiver runs for the request.</summary>
     public required WorkflowDefinition Workflow { get; init; }
 
+    /// <summary>What the browser does.</summary>
     public ScenarioClient Client { get; init; } = new();
 
+    /// <summary>Faults injected into the webhook deliveries.</summary>
     public WebhookFaultPlan Webhook { get; init; } = new();
 
+    /// <summary>What must have happened.</summary>
     public ScenarioExpect Expect { get; init; } = new();
 
     /// <summary>Event-driven webhooks carry a callback URL on another origin (a trap counting requests with the key).</summary>
@@ -43,5 +49,6 @@ public sealed record Scenario
     /// </summary>
     public IReadOnlyList<string> Requires { get; init; } = [];
 
+    /// <summary>The <c>requires</c> entry of scenarios that only run on virtual time.</summary>
     public const string VirtualTimeRequirement = "virtual_time";
 }

@@ -14,7 +14,7 @@ namespace FakeRiver.Scenarios.Running;
 /// FakeRiver and the embedded ChatBackend in memory on test servers, one virtual clock for both, every HTTP call
 /// routed by host name (http://fakeriver.test, http://backend.test). Time moves only when the runner says so.
 /// </summary>
-public sealed partial class InProcessWorld : IScenarioWorld
+internal sealed partial class InProcessWorld : IScenarioWorld
 {
     public const string RiverHost = "fakeriver.test";
     public const string BackendHost = "backend.test";

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>A <see cref="KeyTrap"/> on real loopback (its own Kestrel port, so another origin than FakeRiver's).</summary>
-public sealed class KeyTrapServer : IAsyncDisposable
+internal sealed class KeyTrapServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -13,7 +13,7 @@ namespace FakeRiver.Scenarios.Running;
 /// callbacks cross real sockets, the browser uses a real <see cref="ClientWebSocket"/>. Retry delays and the
 /// callback timeout are scaled down so a scenario with minutes of waiting still takes seconds.
 /// </summary>
-public sealed class LoopbackWorld : IScenarioWorld
+internal sealed class LoopbackWorld : IScenarioWorld
 {
     /// <summary>Turns the documented retry schedule (about 3 h 43 min to the dead letter) into about 2.7 s.</summary>
     public const double WebhookTimeScale = 0.0002;

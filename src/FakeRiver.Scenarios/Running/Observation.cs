@@ -9,7 +9,7 @@ namespace FakeRiver.Scenarios.Running;
 /// What one scenario run produced: the browser's view and FakeRiver's admin journals, taken at the end, and the
 /// requests that carried the API key to the trap a forged callback URL points at (<see cref="KeyTrap"/>).
 /// </summary>
-public sealed record Observation(
+internal sealed record Observation(
     BrowserRecord Browser,
     IReadOnlyList<RiverRequest> Requests,
     IReadOnlyList<WebhookDelivery> Webhooks,

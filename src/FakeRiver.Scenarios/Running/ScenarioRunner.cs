@@ -25,6 +25,7 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
     private readonly Func<Scenario, int, Task<IScenarioWorld>> _worlds =
         worlds ?? (async (scenario, seed) => await InProcessWorld.StartAsync(scenario, seed));
 
+    /// <summary>Plays one scenario in a world of its own and checks it; <paramref name="seedOverride"/> replaces its seed.</summary>
     public async Task<ScenarioResult> RunAsync(Scenario scenario, int? seedOverride = null, CancellationToken ct = default)
     {
         var seed = seedOverride ?? scenario.Seed;

@@ -7,7 +7,7 @@ namespace FakeRiver.Cli;
 /// Chooses where <c>run</c> plays its scenarios: in process (default), against a running backend (--backend) or
 /// against one the runner starts (--backend-cmd, stopped again when the run ends).
 /// </summary>
-public sealed class RunWorlds : IAsyncDisposable
+internal sealed class RunWorlds : IAsyncDisposable
 {
     // The command's backend and FakeRiver agree on these; they only live as long as the run.
     private const string CommandApiKey = "mr_test_runner_key";

@@ -16,8 +16,10 @@ namespace FakeRiver.Admin;
 /// </summary>
 public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> options, IServer server)
 {
+    /// <summary>The path prefix the guard covers.</summary>
     public const string Prefix = "/__admin";
 
+    /// <summary>Checks the call and passes it on, or answers it with the refusal.</summary>
     public Task InvokeAsync(HttpContext context)
     {
         if (!context.Request.Path.StartsWithSegments(Prefix, StringComparison.OrdinalIgnoreCase)) return next(context);

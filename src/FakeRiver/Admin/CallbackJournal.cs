@@ -8,7 +8,7 @@ namespace FakeRiver.Admin;
 /// Every callback FakeRiver received and what it answered; the admin API and tests read it. Thread-safe. Keeps the
 /// newest <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
 /// </summary>
-public sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
+internal sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
 {
     private readonly Lock _gate = new();
     private readonly Queue<CallbackEntry> _entries = new();

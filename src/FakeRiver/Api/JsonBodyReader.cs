@@ -9,7 +9,7 @@ namespace FakeRiver.Api;
 /// Reads a JSON object body by hand, with the size cap of <see cref="FakeRiverOptions.MaxBodyBytes"/>, so that every
 /// bad body (wrong media type, too large, malformed, not an object) gets the error envelope and never a 500.
 /// </summary>
-public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
+internal sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
 {
     public async Task<JsonBodyResult> ReadObjectAsync(HttpRequest request, CancellationToken ct)
     {

@@ -4,7 +4,7 @@ namespace FakeRiver.Api;
 /// The address a request came in on. websocket_url and callback_url point back there, so FakeRiver works on any
 /// port or host name without configuration (docs/ARCHITECTURE.md 3.1: links point back at the address the request came in on).
 /// </summary>
-public static class PublicAddress
+internal static class PublicAddress
 {
     public static Uri BaseUri(HttpRequest request) =>
         new($"{request.Scheme}://{request.Host.Value}{request.PathBase.Value}/");

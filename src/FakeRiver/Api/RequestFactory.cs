@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Api;
 
 /// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
-public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
+internal sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
     RiverEventFeed events)
 {
     /// <param name="spec">The validated request.</param>

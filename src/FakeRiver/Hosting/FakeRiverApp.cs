@@ -1,12 +1,15 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using Microsoft.AspNetCore.Diagnostics;
 
 namespace FakeRiver.Hosting;
 
 /// <summary>Builds the FakeRiver web application; Program.cs and the <c>dev</c> command run it.</summary>
 public static class FakeRiverApp
 {
+    /// <summary>A FakeRiver web application on <see cref="DevDefaults.Url"/> unless --urls or ASPNETCORE_URLS says otherwise.</summary>
+    /// <param name="args">ASP.NET Core command-line configuration, e.g. <c>--urls</c> or <c>--FakeRiver:Seed=7</c>.</param>
     /// <param name="configure">Runs after FakeRiver's services are added: the scenario runner swaps the server,
     /// the clock and the workflows here.</param>
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
@@ -18,6 +21,9 @@ public static class FakeRiverApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"])) builder.WebHost.UseUrls(DevDefaults.Url);
 
         var app = builder.Build();
+        // Cluster mode: reach Redis now, so a Redis that is not there stops start-up with one line, before the host
+        // starts (and logs the failure with a stack trace).
+        if (!string.IsNullOrWhiteSpace(app.Configuration[$"{FakeRiverOptions.Section}:Redis"])) _ = app.Services.GetRequiredService<Cluster.RedisState>();
         app.UseExceptionHandler(failed => failed.Run(WriteUnhandledError));
         app.UseMiddleware<AdminGuard>();
         app.UseWebSockets();
@@ -31,7 +37,12 @@ public static class FakeRiverApp
     public static string ListeningUrl(WebApplication app) => app.Urls.FirstOrDefault() ?? DevDefaults.Url;
 
     // A bug still answers with the error envelope, never an HTML page or an empty body.
+    // Cluster mode with Redis away: a 503 that says so, within the client's timeout, and the node recovers by itself
+    // when Redis is back.
     private static Task WriteUnhandledError(HttpContext context) =>
-        ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error")
+        (context.Features.Get<IExceptionHandlerFeature>()?.Error is StackExchange.Redis.RedisException or StackExchange.Redis.RedisTimeoutException
+            ? ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, "api_error", "state_store_unavailable",
+                $"Cluster state (Redis) is unavailable: {context.Features.Get<IExceptionHandlerFeature>()!.Error.Message.Split('\n')[0]}")
+            : ApiErrors.Create(StatusCodes.Status500InternalServerError, "api_error", "internal_error", "Internal server error"))
             .ExecuteAsync(context);
 }

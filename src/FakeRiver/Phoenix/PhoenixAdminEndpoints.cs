@@ -9,7 +9,7 @@ namespace FakeRiver.Phoenix;
 /// so scenarios can assert e.g. "closed with 1000", and the count of refused upgrades by reason (not stored one
 /// by one: anyone can send them).
 /// </summary>
-public static class PhoenixAdminEndpoints
+internal static class PhoenixAdminEndpoints
 {
     public const string Path = "/__admin/sockets";
 

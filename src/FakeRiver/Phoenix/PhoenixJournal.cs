@@ -8,7 +8,7 @@ namespace FakeRiver.Phoenix;
 /// <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
 /// Refused upgrades are only counted (by reason): anyone can send them, so storing each would let anyone grow it.
 /// </summary>
-public sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
+internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
 {
     private readonly Lock _gate = new();
     private readonly Queue<PhoenixJournalEntry> _entries = new();

@@ -9,7 +9,7 @@ namespace FakeRiver.Pipeline;
 /// callback with a deadline. Every ending goes through <see cref="RiverRequest.TryTransition"/>, so exactly one
 /// final response is pushed, whoever gets there first (callback, timeout or pipeline).
 /// </summary>
-public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
+internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
     IOptions<FakeRiverOptions> options)
 {
     public void Finish(RiverRequest request, RunOutcome outcome, long durationMs)
@@ -46,6 +46,19 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
     {
         if (!request.TryTransition(RequestState.Processing, RequestState.Failed)) return;
         request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}", null), isFinal: true);
+    }
+
+    /// <summary>
+    /// Cluster mode: ends a request whose node stopped (its lease ran out) with one error <c>response</c> and its
+    /// webhook, from <paramref name="from"/> (processing, or awaiting the callback).
+    /// </summary>
+    public void Abandon(RiverRequest request, RequestState from, string message)
+    {
+        if (!request.TryTransition(from, RequestState.Failed)) return;
+        var meta = RunMeta.For(request, new RunOutcome(null, [], null, null), 0);
+        webhooks.Failed(request, "internal_error", message, meta);
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "internal_error"));
+        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", message, meta), isFinal: true);
     }
 
     /// <summary>The backend's callback: <c>completed</c>, or <c>error</c> when the body reports one.</summary>

@@ -11,7 +11,7 @@ namespace FakeRiver.Requests;
 /// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (docs/ARCHITECTURE.md 3.4).
 /// Thread-safe.
 /// </summary>
-public sealed class ChannelLog(string channelId)
+internal sealed class ChannelLog(string channelId)
 {
     private readonly Lock _gate = new();
     private readonly List<ChannelEvent> _tokens = [];
@@ -24,6 +24,9 @@ public sealed class ChannelLog(string channelId)
     private Action? _onFinal;
 
     public string ChannelId { get; } = channelId;
+
+    /// <summary>Cluster mode: copies every event, in order, to the channel's shared stream (docs/ARCHITECTURE.md 2.1).</summary>
+    public IChannelMirror? Mirror { get; set; }
 
     /// <summary>
     /// Sees every event as it is pushed, under the log's lock (the dashboard feed and telemetry: see
@@ -174,6 +177,7 @@ public sealed class ChannelLog(string channelId)
 
     private void Broadcast(ChannelEvent evt)
     {
+        Mirror?.Append(evt);
         Observer?.Invoke(evt);
         foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
     }

@@ -10,7 +10,7 @@ namespace FakeRiver.Requests;
 /// <see cref="Seed"/> (<see cref="DefaultOutputSeed"/> when none is set): the same prompt gives the same answer.
 /// Thread-safe.
 /// </summary>
-public sealed class RandomSource
+internal sealed class RandomSource
 {
     /// <summary>Seed of simulated output when <c>FakeRiver:Seed</c> is not set.</summary>
     public const int DefaultOutputSeed = 42;

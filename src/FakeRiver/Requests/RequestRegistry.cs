@@ -10,7 +10,7 @@ namespace FakeRiver.Requests;
 /// oldest-finished go first). A running request is never dropped. Eviction happens as the registry is used (add,
 /// look-up, listing), so it needs no timer and follows a fake clock exactly.
 /// </summary>
-public sealed class RequestRegistry(TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class RequestRegistry(TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     private readonly ConcurrentDictionary<string, RiverRequest> _byChannel = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();

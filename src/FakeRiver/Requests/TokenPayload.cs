@@ -19,6 +19,7 @@ public static class TokenPayload
     [ThreadStatic]
     private static Utf8JsonWriter? t_writer;
 
+    /// <summary>The payload's compact UTF-8 JSON: channel_id, seq, delta, attempt, provider, model, in that order.</summary>
     public static byte[] Serialize(string channelId, long seq, string delta, int attempt, string provider, string model)
     {
         var buffer = t_buffer ??= new ArrayBufferWriter<byte>(256);

@@ -10,7 +10,7 @@ namespace FakeRiver.Requests;
 /// <see cref="RetentionOptions.MaxTokens"/> the oldest-issued go first; a client whose token went that way is
 /// refused like any stale token and reconnects for a fresh one.
 /// </summary>
-public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class WsTokenStore(RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options) : IWsTokenStore
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, TokenEntry> _tokens = new(StringComparer.Ordinal);
@@ -53,6 +53,15 @@ public sealed class WsTokenStore(RandomSource random, TimeProvider time, IOption
             return TokenRedeemResult.Ok;
         }
     }
+
+    public ValueTask<TokenGrant> IssueAsync(string projectId, string channelId) => ValueTask.FromResult(Issue(projectId, channelId));
+
+    public ValueTask<(TokenRedeemResult Result, TokenGrant? Grant)> RedeemAsync(string? token)
+    {
+        var result = TryRedeem(token, out var grant);
+        return ValueTask.FromResult((result, grant));
+    }
+
 
     public void Clear()
     {

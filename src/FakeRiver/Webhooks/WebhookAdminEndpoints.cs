@@ -11,7 +11,7 @@ namespace FakeRiver.Webhooks;
 /// body around caller-given data, signed and delivered through the normal dispatcher, retries included; only with
 /// <c>FakeRiver:Admin:AllowSignedSend</c>).
 /// </summary>
-public static class WebhookAdminEndpoints
+internal static class WebhookAdminEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {

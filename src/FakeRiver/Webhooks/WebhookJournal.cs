@@ -8,7 +8,7 @@ namespace FakeRiver.Webhooks;
 /// dead-lettered, skipped) are kept for <see cref="RetentionOptions.MaxAge"/>, at most
 /// <see cref="RetentionOptions.MaxJournalEntries"/> of them; a delivery still being tried is always kept.
 /// </summary>
-public sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     private readonly Lock _gate = new();
 

@@ -6,7 +6,7 @@ using Contract.Infrastructure;
 namespace Contract.Api;
 
 /// <summary>Small helpers for calling FakeRiver's async API from tests.</summary>
-public static class AsyncApi
+internal static class AsyncApi
 {
     public static JsonObject ChatBody(string workflow = "mr_chatbot_workflow", string message = "Hello") => new()
     {

@@ -10,7 +10,7 @@ namespace Contract.Webhooks;
 /// A whole FakeRiver (the FakeRiver.Testing fixture, in memory) on a fake clock whose webhook client delivers into a
 /// scripted handler. Keeps the members tests used when it was a WebApplicationFactory: CreateClient, Services, Server.
 /// </summary>
-public sealed class WebhookHost : IAsyncDisposable
+internal sealed class WebhookHost : IAsyncDisposable
 {
     public const string Secret = "whsec_host_secret";
 
