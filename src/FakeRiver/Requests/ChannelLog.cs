@@ -58,16 +58,7 @@ internal sealed class ChannelLog(string channelId)
         {
             ThrowIfFinal();
             var seq = _tokens.Count + 1L;
-            var payload = new JsonObject
-            {
-                ["channel_id"] = ChannelId,
-                ["seq"] = seq,
-                ["delta"] = delta,
-                ["attempt"] = attempt,
-                ["provider"] = provider,
-                ["model"] = model,
-            };
-            var evt = new ChannelEvent(ChannelEvent.Tokens, seq, Serialize(payload), false);
+            var evt = new ChannelEvent(ChannelEvent.Tokens, seq, TokenPayload.Serialize(ChannelId, seq, delta, attempt, provider, model), false);
             _tokens.Add(evt);
             _text.Append(delta);
             Broadcast(evt);
