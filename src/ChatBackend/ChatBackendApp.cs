@@ -27,7 +27,7 @@ public static class ChatBackendApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]))
         {
             var preview = new ChatBackendOptions();
-            ChatBackendSettings.Apply(preview, builder.Configuration, builder.Environment);
+            ChatBackendSettings.Apply(preview, builder.Configuration);
             if (preview.Port is >= 0 and <= 65535) builder.WebHost.UseUrls($"http://127.0.0.1:{preview.Port}");
         }
 

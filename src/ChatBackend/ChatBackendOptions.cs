@@ -2,7 +2,8 @@ namespace ChatBackend;
 
 /// <summary>
 /// ChatBackend's settings, read from the same variables as the public Node example (PORT, MODELRIVER_API_URL,
-/// MODELRIVER_API_KEY, BACKEND_PUBLIC_URL, WEBHOOK_SECRET) so one .env serves either backend.
+/// MODELRIVER_API_KEY, BACKEND_PUBLIC_URL, WEBHOOK_SECRET) so one .env serves either backend, plus the safety
+/// and storage settings the example lacks (README, "ChatBackend").
 /// Validated at start-up by <see cref="ChatBackendOptionsValidator"/>.
 /// </summary>
 public sealed class ChatBackendOptions
@@ -29,10 +30,44 @@ public sealed class ChatBackendOptions
     public string? WebhookSecret { get; set; }
 
     /// <summary>
-    /// Accept webhooks when no secret is configured. <value>true only in the Development environment
-    /// (the example's NODE_ENV=development).</value>
+    /// Accept webhooks without checking their signature when no secret is configured (WEBHOOK_INSECURE_DEV=1).
+    /// Off unless asked for explicitly; logged at start-up and on every webhook it lets through. <value>false.</value>
     /// </summary>
-    public bool AllowUnsignedWebhooks { get; set; }
+    public bool InsecureDevWebhooks { get; set; }
+
+    /// <summary>
+    /// How far <c>X-ModelRiver-Timestamp</c> may be from now, either way (WEBHOOK_TOLERANCE_SECONDS); older or
+    /// newer webhooks get 401, so a captured delivery cannot be replayed later. <value>5 minutes.</value>
+    /// </summary>
+    public TimeSpan WebhookTolerance { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// SQLite file holding conversations, pending requests and processed webhook ids (CHATBACKEND_DB).
+    /// <value>chatbackend.db in DATA_DIR when that is set, else in the working directory.</value>
+    /// </summary>
+    public string DatabasePath { get; set; } = DefaultDatabaseFile;
+
+    /// <summary>File name of the default database.</summary>
+    public const string DefaultDatabaseFile = "chatbackend.db";
+
+    /// <summary>
+    /// Age after which processed webhook ids, unanswered pending requests and conversations untouched since are
+    /// deleted (CHATBACKEND_RETENTION_DAYS). Longer than the gateway's retry schedule (about 3 h 43 min), so a
+    /// late redelivery is still recognised. <value>7 days.</value>
+    /// </summary>
+    public TimeSpan Retention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Most conversations kept; the least recently updated go first. <value>10,000.</value></summary>
+    public int MaxConversations { get; set; } = 10_000;
+
+    /// <summary>Most messages kept per conversation; the oldest go first. <value>1,000.</value></summary>
+    public int MaxMessagesPerConversation { get; set; } = 1_000;
+
+    /// <summary>Most pending requests kept; the oldest go first. <value>10,000.</value></summary>
+    public int MaxPendingRequests { get; set; } = 10_000;
+
+    /// <summary>Most processed webhook ids kept; the oldest go first. <value>100,000.</value></summary>
+    public int MaxProcessedWebhooks { get; set; } = 100_000;
 
     /// <summary>Largest JSON body accepted; larger ones get 413. <value>100 kB, express.json's default.</value></summary>
     public long MaxBodyBytes { get; set; } = 100 * 1024;
@@ -48,6 +83,8 @@ public sealed class ChatBackendOptions
 
     /// <summary>The gateway's reconnect endpoint (a fresh ws_token for a channel), which browsers reach through the backend.</summary>
     public string ReconnectUrl => $"{ModelRiverApiUrl}/api/v1/ai/reconnect";
+    /// <summary>The only place callbacks may go: the gateway URL with a trailing slash (a prefix, path included).</summary>
+    public string CallbackPrefix => $"{ModelRiverApiUrl}/";
 
     /// <summary>True when a non-empty API key is configured.</summary>
     public bool ApiKeyConfigured => !string.IsNullOrEmpty(ModelRiverApiKey);

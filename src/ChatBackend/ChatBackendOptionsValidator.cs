@@ -19,6 +19,13 @@ public sealed class ChatBackendOptionsValidator : IValidateOptions<ChatBackendOp
         }
         if (options.MaxBodyBytes <= 0) errors.Add("MaxBodyBytes must be positive.");
         if (options.CallbackTimeout <= TimeSpan.Zero) errors.Add("CallbackTimeout must be positive.");
+        if (options.WebhookTolerance <= TimeSpan.Zero) errors.Add("WEBHOOK_TOLERANCE_SECONDS must be a positive number of seconds.");
+        if (options.Retention <= TimeSpan.Zero) errors.Add("CHATBACKEND_RETENTION_DAYS must be a positive number of days.");
+        if (string.IsNullOrWhiteSpace(options.DatabasePath)) errors.Add("CHATBACKEND_DB must name a file.");
+        if (options.MaxConversations <= 0 || options.MaxMessagesPerConversation <= 0 || options.MaxPendingRequests <= 0 || options.MaxProcessedWebhooks <= 0)
+        {
+            errors.Add("MaxConversations, MaxMessagesPerConversation, MaxPendingRequests and MaxProcessedWebhooks must be positive.");
+        }
         return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
     }
 

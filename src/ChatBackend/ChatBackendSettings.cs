@@ -10,7 +10,7 @@ internal static class ChatBackendSettings
 {
     public const string Section = "ChatBackend";
 
-    public static void Apply(ChatBackendOptions options, IConfiguration configuration, IHostEnvironment environment)
+    public static void Apply(ChatBackendOptions options, IConfiguration configuration)
     {
         var port = configuration["PORT"];
         if (!string.IsNullOrWhiteSpace(port))
@@ -26,10 +26,21 @@ internal static class ChatBackendSettings
         var publicUrl = NonEmpty(configuration["BACKEND_PUBLIC_URL"]) ?? configuration[$"{Section}:BackendPublicUrl"];
         options.BackendPublicUrl = TrimSlash(publicUrl ?? $"http://localhost:{options.Port}");
 
-        // The example relaxes the missing-secret check only under NODE_ENV=development; here that is the host environment.
-        options.AllowUnsignedWebhooks |= environment.IsDevelopment()
-            || string.Equals(configuration["NODE_ENV"], "development", StringComparison.Ordinal);
+        // The example accepts unsigned webhooks whenever NODE_ENV=development; here only an explicit opt-in does.
+        if (NonEmpty(configuration["WEBHOOK_INSECURE_DEV"]) is { } insecure) options.InsecureDevWebhooks = insecure is "1" or "true";
+        if (NonEmpty(configuration["WEBHOOK_TOLERANCE_SECONDS"]) is { } tolerance) options.WebhookTolerance = Seconds(tolerance);
+        if (NonEmpty(configuration["CHATBACKEND_RETENTION_DAYS"]) is { } days)
+        {
+            options.Retention = int.TryParse(days, NumberStyles.None, CultureInfo.InvariantCulture, out var d) ? TimeSpan.FromDays(d) : TimeSpan.Zero;
+        }
+        options.DatabasePath = NonEmpty(configuration["CHATBACKEND_DB"])
+            ?? (options.DatabasePath != ChatBackendOptions.DefaultDatabaseFile ? options.DatabasePath : null)
+            ?? Path.Combine(NonEmpty(configuration["DATA_DIR"]) ?? Directory.GetCurrentDirectory(), ChatBackendOptions.DefaultDatabaseFile);
     }
+
+    // An unparsable or non-positive value becomes zero, which the validator reports by name.
+    private static TimeSpan Seconds(string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var s) ? TimeSpan.FromSeconds(s) : TimeSpan.Zero;
 
     private static string? NonEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
 

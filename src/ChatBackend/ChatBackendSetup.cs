@@ -2,6 +2,7 @@ using ChatBackend.Api;
 using ChatBackend.Conversations;
 using ChatBackend.Gateway;
 using ChatBackend.Page;
+using ChatBackend.Storage;
 using ChatBackend.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -15,15 +16,20 @@ public static class ChatBackendSetup
     {
         services.AddOptions<ChatBackendOptions>()
             .Bind(configuration.GetSection(ChatBackendSettings.Section))
-            .Configure<IHostEnvironment>((options, environment) => ChatBackendSettings.Apply(options, configuration, environment))
+            .Configure(options => ChatBackendSettings.Apply(options, configuration))
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<ChatBackendOptions>, ChatBackendOptionsValidator>();
 
         // Tests replace this with a FakeTimeProvider (record timestamps, metadata.timestamp, the callback timeout).
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<PendingRequestStore>();
-        services.TryAddSingleton<ConversationStore>();
-        services.TryAddSingleton<ProcessedWebhookStore>();
+        // One SQLite file (CHATBACKEND_DB) behind the three stores; schema and pruning at start-up.
+        services.TryAddSingleton<ChatDatabase>();
+        services.AddHostedService(provider => provider.GetRequiredService<ChatDatabase>());
+        services.TryAddSingleton<IPendingRequestStore, SqlitePendingRequestStore>();
+        services.TryAddSingleton<StartingRequests>();
+        services.TryAddSingleton<IConversationStore, SqliteConversationStore>();
+        services.TryAddSingleton<IProcessedWebhookStore, SqliteProcessedWebhookStore>();
+        services.AddHostedService<WebhookSecurityReport>();
         services.TryAddTransient<WebhookProcessor>();
         // Named, so tests (and FakeRiver's dev mode) can swap the primary handler of every gateway call.
         services.AddHttpClient<ModelRiverClient>(ModelRiverClient.HttpClientName);

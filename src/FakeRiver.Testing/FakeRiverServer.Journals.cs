@@ -22,7 +22,7 @@ public sealed partial class FakeRiverServer
     /// <summary>Every callback FakeRiver received and the status it answered (<c>GET /__admin/callbacks</c>).</summary>
     public IReadOnlyList<CallbackEntry> GetCallbacks() => Service<CallbackJournal>().All();
 
-    /// <summary>Every socket event: refused upgrades, connects, joins, leaves, closes (<c>GET /__admin/sockets</c>).</summary>
+    /// <summary>Every socket event: connects, joins, leaves, closes (refused upgrades are only counted) (<c>GET /__admin/sockets</c>).</summary>
     public IReadOnlyList<PhoenixJournalEntry> GetSocketEvents() => Service<PhoenixJournal>().Entries();
 
     /// <summary>Waits until request <paramref name="channelId"/> is in <paramref name="state"/>.</summary>

@@ -182,6 +182,9 @@ public sealed partial class FakeRiverServer : IAsyncDisposable
         };
         // Kestrel picks a free port for :0 and reports it once started: no port race with other tests.
         if (options.Transport == FakeRiverTransport.Loopback) settings["urls"] = "http://127.0.0.1:0";
+        // In memory the test reaches FakeRiver by this name, which /__admin would otherwise refuse (it checks Host
+        // against the listen addresses; README.md, "Security and limits"). A high index leaves 0.. to the test.
+        else settings["FakeRiver:Admin:AllowedHosts:1000"] = options.InMemoryBaseAddress.Authority;
         foreach (var (key, value) in options.Settings) settings[key] = value;
         builder.Configuration.AddInMemoryCollection(settings);
         if (options.Transport == FakeRiverTransport.InMemory) builder.WebHost.UseTestServer();

@@ -31,6 +31,25 @@ public sealed record WebhookFaultPlan
     /// <summary>After the first successful attempt, send the same delivery once more (a gateway retry race).</summary>
     public bool DuplicateDelivery { get; init; }
 
+    /// <summary>
+    /// Event-driven deliveries carry this URL (plus the channel id) as <c>callback_url</c>, in the body and the
+    /// header, instead of FakeRiver's own: what anyone replaying a captured webhook can do, since only <c>data</c>
+    /// is signed. Null: no forgery. The scenario worlds point it at a listener of their own, on another origin.
+    /// </summary>
+    public string? ForgedCallbackBase { get; init; }
+
+    /// <summary>
+    /// After the first successful attempt, send the delivery once more with another (fresh) <c>channel_id</c> and
+    /// the original headers, as a replay with an edited unsigned field would arrive.
+    /// </summary>
+    public bool ReplayWithOtherChannelId { get; init; }
+
+    /// <summary>
+    /// Awaited between the first successful attempt and the <see cref="DuplicateDelivery"/> (the scenario runner
+    /// restarts the backend here, to show a redelivery after a restart is still recognised).
+    /// </summary>
+    public Func<CancellationToken, Task>? BeforeDuplicate { get; init; }
+
     /// <summary>The secret wrong-secret attempts are signed with.</summary>
     public const string WrongSecret = "wrong_webhook_secret_for_scenarios";
 

@@ -1,3 +1,4 @@
+using FakeRiver.Requests;
 using FakeRiver.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public static class WebhookFaultSetup
         if (plan.IsEmpty) return services;
         services.RemoveAll<IWebhookSender>();
         services.AddSingleton<IWebhookSender>(sp => new FaultyWebhookSender(sp.GetRequiredService<WebhookSender>(), plan,
-            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FakeRiverOptions>>()));
+            sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<IOptions<FakeRiverOptions>>(), sp.GetRequiredService<RandomSource>()));
         return services;
     }
 }

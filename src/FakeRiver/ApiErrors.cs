@@ -7,11 +7,14 @@ namespace FakeRiver;
 /// The documented error envelope <c>{"error":{"message","type","code","param"},"message"}</c>: OpenAI-style, plus
 /// a top-level <c>message</c> because the public example backend reads <c>error.response.data.message</c>.
 /// </summary>
-public static class ApiErrors
+internal static class ApiErrors
 {
-    public static IResult Create(int status, string type, string code, string message, string? param = null)
-    {
-        var body = new JsonObject
+    public static IResult Create(int status, string type, string code, string message, string? param = null) =>
+        Results.Json(Envelope(type, code, message, param), WireJson.Options, "application/json", status);
+
+    /// <summary>The envelope itself, for an answer computed on another node (cluster mode).</summary>
+    public static JsonObject Envelope(string type, string code, string message, string? param = null) =>
+        new()
         {
             ["error"] = new JsonObject
             {
@@ -22,8 +25,6 @@ public static class ApiErrors
             },
             ["message"] = message,
         };
-        return Results.Json(body, WireJson.Options, "application/json", status);
-    }
 
     public static IResult BadRequest(string message, string code = "invalid_request", string? param = null) =>
         Create(StatusCodes.Status400BadRequest, "invalid_request_error", code, message, param);

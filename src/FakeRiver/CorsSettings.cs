@@ -9,6 +9,7 @@ public sealed class CorsSettings
     /// <summary>Origins such as <c>http://localhost:5173</c>, or <c>*</c> for any; a comma-separated string also works.</summary>
     public List<string> Origins { get; set; } = [];
 
+    /// <summary>CORS is on when at least one origin is listed.</summary>
     public bool Enabled => Origins.Count > 0;
 
     /// <summary>An origin is <c>*</c> or scheme://host[:port], nothing more (the browser sends exactly that).</summary>

@@ -7,6 +7,7 @@ namespace FakeRiver;
 /// </summary>
 public sealed class FakeRiverOptions
 {
+    /// <summary>The configuration section FakeRiver binds: <c>FakeRiver</c> (e.g. <c>--FakeRiver:Seed=7</c>).</summary>
     public const string Section = "FakeRiver";
 
     /// <summary>Bearer keys accepted on the API. <value>The default is <see cref="DevDefaults.ApiKey"/>.</value></summary>
@@ -51,14 +52,39 @@ public sealed class FakeRiverOptions
     /// <summary>Largest request body accepted; larger bodies get 413. <value>1 MiB.</value></summary>
     public long MaxBodyBytes { get; set; } = 1024 * 1024;
 
-    /// <summary>Seed of every random choice (ids, tokens, simulated output). <value>42.</value></summary>
-    public int Seed { get; set; } = 42;
+    /// <summary>
+    /// Seed of ids, tokens and simulated output; set it when runs must repeat byte for byte. <value>Unset: ids and
+    /// tokens come from a cryptographic generator and simulated output from seed 42.</value>
+    /// </summary>
+    public int? Seed { get; set; }
+
+    /// <summary>When set, every <c>/__admin</c> call needs <c>Authorization: Bearer</c> this token. <value>Unset.</value></summary>
+    public string? AdminToken { get; set; }
+
+    /// <summary>Cross-site and signing rules of the admin API.</summary>
+    public AdminOptions Admin { get; set; } = new();
+
+    /// <summary>Count and age limits of every store (requests, tokens, journals).</summary>
+    public RetentionOptions Retention { get; set; } = new();
 
     /// <summary>Workflow file (YAML); when empty the embedded defaults are used.</summary>
     public string? ConfigPath { get; set; }
 
     /// <summary>Accept the two-part topic <c>ai_response:{channel_id}</c> as an alias. <value>true.</value></summary>
     public bool AcceptChannelOnlyTopic { get; set; } = true;
+
+    /// <summary>
+    /// Cluster mode: a StackExchange.Redis connection string. When set, requests, ws_tokens, channel streams and
+    /// leases live in Redis, so any node behind one address serves any request (docs/ARCHITECTURE.md 2.1).
+    /// <value>Empty: one process, all state in memory.</value>
+    /// </summary>
+    public string? Redis { get; set; }
+
+    /// <summary>Cluster mode: how long a node's lease on its requests lasts without renewal. <value>5 seconds.</value></summary>
+    public TimeSpan ClusterLease { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Cluster mode: how long a finished request's record and stream stay in Redis. <value>10 minutes.</value></summary>
+    public TimeSpan ClusterRetention { get; set; } = TimeSpan.FromMinutes(10);
 
     /// <summary>The gateway's project-wide rate limit (sliding window); off by default. README "Rate limits".</summary>
     public RateLimitOptions RateLimit { get; set; } = new();

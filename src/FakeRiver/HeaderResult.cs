@@ -1,7 +1,7 @@
 namespace FakeRiver;
 
 /// <summary>An answer plus response headers (Retry-After, X-ModelRiver-*): minimal APIs' JSON results set none.</summary>
-public sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult
+internal sealed class HeaderResult(IResult inner, IReadOnlyList<KeyValuePair<string, string>> headers) : IResult
 {
     public IResult Inner { get; } = inner;
 

@@ -10,8 +10,10 @@ namespace FakeRiver;
 /// Reads a JSON object body by hand, with the size cap of <see cref="FakeRiverOptions.MaxBodyBytes"/>, so that every
 /// bad body (wrong media type, too large, malformed, not an object) gets the error envelope and never a 500.
 /// </summary>
-public sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
+internal sealed class JsonBodyReader(IOptions<FakeRiverOptions> options)
 {
+    /// <param name="request">The request whose body is read.</param>
+    /// <param name="ct">Cancels the read.</param>
     /// <param name="javaScriptStrings">Parse as JavaScript's JSON.parse would, keeping lone surrogate escapes
     /// (<see cref="JsonTree"/>): only for <c>/__admin/webhooks/send</c>, whose point is to sign any data exactly as
     /// a Node receiver prints it. Every other endpoint refuses them, as the gateway's decoder does.</param>

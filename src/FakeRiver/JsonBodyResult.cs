@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver;
 
 /// <summary>Either the parsed body or the error answer to send instead.</summary>
-public sealed class JsonBodyResult
+internal sealed class JsonBodyResult
 {
     private JsonBodyResult(JsonObject? body, IResult? error)
     {

@@ -7,7 +7,7 @@ namespace FakeRiver;
 /// reading (a bad chunk size, a body cut short or arriving too slowly) become the error answer with Kestrel's
 /// status (400, 408, 413) instead of an unhandled exception and a 500.
 /// </summary>
-public static class RequestBodyBytes
+internal static class RequestBodyBytes
 {
     public static async Task<(ReadOnlyMemory<byte> Bytes, IResult? Error)> ReadAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
     {

@@ -5,7 +5,7 @@ namespace FakeRiver;
 /// exact: if the clock was moved before (or while) the timer was made, the wait is already over instead of
 /// starting late — a test or the scenario runner can move the clock the moment it sees an event.
 /// </summary>
-public static class TimeProviderExtensions
+internal static class TimeProviderExtensions
 {
     public static async Task DelayUntilAsync(this TimeProvider time, DateTimeOffset due, CancellationToken ct)
     {

@@ -7,7 +7,7 @@ namespace FakeRiver;
 /// JSON options for everything FakeRiver writes on the wire except signed webhook <c>data</c> (that text must match
 /// JavaScript's JSON.stringify byte for byte; see Webhooks). Compact, and non-ASCII text left readable.
 /// </summary>
-public static class WireJson
+internal static class WireJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {

@@ -1,7 +1,9 @@
 // Issue 4 item 6: the scenario runner against a backend it did not write, in another process and language.
 // `FakeRiver run --backend-cmd "node tests/backends/express/server.js"` starts the Express backend itself, plays
 // FakeRiver on real loopback and real time, and must pass the scenarios; with BROKEN=skip-signature or
-// BROKEN=no-callback-id exactly the scenarios that check those contract points must fail, with a message that says why.
+// BROKEN=no-callback-id exactly the scenarios that check those contract points must fail, with a message that says why,
+// and with the example's unsafe habits (no timestamp check, trusting the callback URL, state in memory) exactly the
+// four safety scenarios fail (issue 9 item 7; the restart scenario restarts the command's process).
 // long-stream-heartbeats streams for about two minutes and needs 30 s heartbeats, which only virtual time makes
 // quick: it says `requires: [virtual_time]`, so on real time the runner reports it skipped (table, JUnit <skipped>,
 // exit code 0) instead of failing the backend. Needs `dotnet build` and `npm ci` in tests/backends/express (.ci/run does both).
@@ -80,12 +82,16 @@ test('the runner starts the Express backend itself; scenarios pass, and its BROK
   assert.ok(needVirtualTime.includes('long-stream-heartbeats'), 'long-stream-heartbeats declares requires: [virtual_time]');
   const eventDriven = ['callback-timeout', 'failover-mid-stream-event-driven', 'happy-event-driven', 'no-join-webhook-only',
     'webhook-bad-signature', 'webhook-duplicate-delivery', 'webhook-wrong-secret', 'happy-standard'];
-  // The three runs mostly wait on real time, so they share the machine well.
+  const safety = ['webhook-forged-callback-url', 'webhook-redelivery-after-restart', 'webhook-replayed-channel-id', 'webhook-stale-timestamp'];
+  // The three runs mostly wait on real time, so they share the machine well; the short fourth one waits for them,
+  // so a loaded machine never has four real-time runs at once.
   const [good, skipSignature, noCallbackId] = await Promise.all([
     runRunner('good', [scenarioDir, '--backend-cmd', backendCmd]),
     runRunner('skip-signature', [scenarioDir, '--filter', 'webhook-', '--backend-cmd', backendCmd], { BROKEN: 'skip-signature' }),
     runRunner('no-callback-id', [subset('no-callback-id', eventDriven), '--backend-cmd', backendCmd], { BROKEN: 'no-callback-id' }),
   ]);
+  const unsafe = await runRunner('unsafe', [subset('unsafe', safety), '--backend-cmd', backendCmd],
+    { BROKEN: 'no-timestamp-check,trust-callback-url,no-persist' });
 
   await t.test('the good backend passes every scenario run on real time; those needing virtual time are skipped', () => {
     assert.deepEqual(Object.keys(good.verdicts).sort(), [...allScenarios].sort(), good.output);
@@ -114,6 +120,15 @@ test('the runner starts the Express backend itself; scenarios pass, and its BROK
       assert.match(noCallbackId.verdicts[name], /callback data carries the key at \$\.data\.id: expected id, got \(missing\)/, name);
     }
     assert.equal(noCallbackId.code, 1);
+  });
+
+  await t.test('the example\'s unsafe habits fail exactly the four safety scenarios, each for its own reason', () => {
+    assert.deepEqual(failed(unsafe.verdicts), safety, unsafe.output);
+    assert.match(unsafe.verdicts['webhook-forged-callback-url'], /requests carrying the API key to the forged callback URL at \$: expected 0, got 1/);
+    assert.match(unsafe.verdicts['webhook-replayed-channel-id'], /callbacks received at \$: expected 1, got 2/);
+    assert.match(unsafe.verdicts['webhook-redelivery-after-restart'], /callbacks received at \$: expected 1, got 2/);
+    assert.match(unsafe.verdicts['webhook-stale-timestamp'], /backend answers to each attempt \(0 = no answer\) at \$: expected \[401, 200\], got \[200\]/);
+    assert.equal(unsafe.code, 1);
   });
 });
 

@@ -44,7 +44,8 @@ async function startReceiver() {
 test('webhook signatures verify with JSON.stringify in Node', async (t) => {
   const receiver = await startReceiver();
   t.after(() => receiver.close());
-  const fakeRiver = await startFakeRiver({ env: { WEBHOOK_SECRET: secret } });
+  // Signing caller-chosen data is off unless asked for (FakeRiver:Admin:AllowSignedSend).
+  const fakeRiver = await startFakeRiver({ env: { WEBHOOK_SECRET: secret, FakeRiver__Admin__AllowSignedSend: 'true' } });
   t.after(() => fakeRiver.stop());
 
   const sent = await fetch(`${fakeRiver.url}/__admin/webhooks/send`, {

@@ -23,7 +23,9 @@ public static class ChatEndpoints
         HttpRequest httpRequest,
         IOptions<ChatBackendOptions> options,
         ModelRiverClient gateway,
-        PendingRequestStore pending,
+        IPendingRequestStore pending,
+        StartingRequests startingRequests,
+        IProcessedWebhookStore processed,
         TimeProvider time,
         CancellationToken cancellationToken)
     {
@@ -40,6 +42,7 @@ public static class ChatEndpoints
         var conversationId = request.ConversationId ?? Guid.NewGuid().ToString();
         var messageId = Guid.NewGuid().ToString();
         var timestamp = time.GetUtcNow().ToUnixTimeMilliseconds();
+        using var starting = startingRequests.Begin();
         var result = await gateway.StartAsync(AsyncBody(request, settings, conversationId, messageId, timestamp), cancellationToken);
         if (result.Response is not { } response)
         {
@@ -50,6 +53,9 @@ public static class ChatEndpoints
         if (response["channel_id"] is JsonValue channel && channel.TryGetValue(out string? channelId))
         {
             pending.Add(channelId, new PendingRequest(request.Message, timestamp, conversationId, messageId));
+            // The gateway just issued this channel, so an old claim on it (a fake gateway replaying seeded ids
+            // after a restart) is stale: forget it, or the new request's webhook would look like a redelivery.
+            processed.Release(channelId);
         }
         var reply = new JsonObject();
         foreach (var field in ForwardedFields)

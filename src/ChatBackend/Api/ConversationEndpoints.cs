@@ -11,7 +11,7 @@ public static class ConversationEndpoints
         return endpoints;
     }
 
-    public static IResult GetConversation(string id, ConversationStore conversations) =>
+    public static IResult GetConversation(string id, IConversationStore conversations) =>
         conversations.Find(id) is { } conversation
             ? Results.Json(conversation)
             : ApiErrors.Error(StatusCodes.Status404NotFound, "Conversation not found");

@@ -1,87 +1,96 @@
 using System.Text.Json.Nodes;
 using ChatBackend.Conversations;
 using ChatBackend.Gateway;
+using Microsoft.Extensions.Options;
 
 namespace ChatBackend.Webhooks;
 
 /// <summary>
-/// Steps 5-6 of the example's webhook handler, after the signature passed: store the answer in its conversation,
-/// then call back (event-driven) and wait for that callback before the webhook is answered, as the example does.
-/// Each channel is processed once: a retried delivery gets the first record id and causes no second callback.
+/// Steps 5-6 of the example's webhook handler, after the signature and timestamp passed: store the answer in its
+/// conversation, then call back (event-driven) and wait for that callback before the webhook is answered, as the
+/// example does. Safer than the example in three ways (README, "ChatBackend"): the callback URL is checked before
+/// anything changes (<see cref="CallbackTarget"/>); only channels this backend started are stored or called back
+/// for; and each channel is processed once, even across restarts, so a redelivery gets the first record id and
+/// causes no second callback.
 /// </summary>
 public sealed class WebhookProcessor(
-    PendingRequestStore pending,
-    ConversationStore conversations,
-    ProcessedWebhookStore processed,
+    IPendingRequestStore pending,
+    StartingRequests starting,
+    IConversationStore conversations,
+    IProcessedWebhookStore processed,
     ModelRiverClient gateway,
+    IOptions<ChatBackendOptions> options,
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
 {
     public async Task<WebhookOutcome> ProcessAsync(WebhookPayload payload, CancellationToken cancellationToken)
     {
         var channelId = payload.ChannelId;
-        var request = channelId is null ? null : pending.Find(channelId);
-        var recordId = request?.MessageId ?? Guid.NewGuid().ToString();
-        if (channelId is not null && !processed.TryClaim(channelId, recordId, out var firstRecordId))
+        var target = CallbackTarget.Resolve(payload.CallbackUrl, channelId, options.Value.ModelRiverApiUrl, out var refusal);
+        if (refusal is not null)
         {
-            logger.LogInformation("Duplicate webhook for channel {ChannelId} ignored", channelId);
-            return new WebhookOutcome(firstRecordId, channelId, Duplicate: true);
+            logger.LogWarning("Webhook for channel {ChannelId} refused: {Refusal} ({Url}); nothing stored, no callback, the API key was not sent",
+                channelId, refusal, payload.CallbackUrl);
+            return new WebhookOutcome(WebhookOutcomeKind.CallbackRefused, null, channelId, refusal);
         }
+
+        var request = channelId is null ? null : pending.Find(channelId);
+        // A fast gateway's webhook can overtake the /chat call that started it: wait for calls still storing theirs.
+        if (request is null && channelId is not null
+            && await starting.WaitAsync(() => (request = pending.Find(channelId)) is not null, time, TimeSpan.FromSeconds(30), cancellationToken))
+        {
+            request = pending.Find(channelId);
+        }
+        if (request is null || channelId is null)
+        {
+            if (channelId is not null && processed.RecordIdOf(channelId) is { } earlier) return Duplicate(channelId, earlier);
+            logger.LogWarning("Webhook for unknown channel {ChannelId} ignored: no pending request of this backend", channelId);
+            return new WebhookOutcome(WebhookOutcomeKind.UnknownChannel, null, channelId);
+        }
+        if (!processed.TryClaim(channelId, request.MessageId, out var firstRecordId)) return Duplicate(channelId, firstRecordId);
 
         try
         {
-            Store(payload, request, recordId);
-            if (channelId is not null) pending.Remove(channelId);
-            await CallBackAsync(payload, request, recordId, cancellationToken);
-            return new WebhookOutcome(recordId, channelId, Duplicate: false);
+            Store(payload, request);
+            pending.Remove(channelId);
+            if (target is not null) await CallBackAsync(target, payload, request, cancellationToken);
+            return new WebhookOutcome(WebhookOutcomeKind.Processed, request.MessageId, channelId);
         }
         catch
         {
             // Let the gateway's retry be processed rather than answered as a duplicate of a failed attempt.
-            if (channelId is not null) processed.Release(channelId);
+            processed.Release(channelId);
             throw;
         }
     }
 
-    private void Store(WebhookPayload payload, PendingRequest? request, string recordId)
+    private WebhookOutcome Duplicate(string channelId, string recordId)
+    {
+        logger.LogInformation("Duplicate webhook for channel {ChannelId} ignored", channelId);
+        return new WebhookOutcome(WebhookOutcomeKind.Duplicate, recordId, channelId);
+    }
+
+    private void Store(WebhookPayload payload, PendingRequest request)
     {
         var now = IsoTimestamp.Format(time.GetUtcNow());
         var record = new MessageRecord(
-            recordId,
-            request?.Prompt ?? "Unknown prompt",
+            request.MessageId,
+            request.Prompt,
             payload.RecordResponse(),
             now,
             payload.ChannelId,
-            request?.ConversationId,
+            request.ConversationId,
             payload.Usage?.DeepClone());
-        if (request is null)
-        {
-            // The example files these under conversations["undefined"]; nothing can ask for them, so they are not kept.
-            logger.LogWarning("Webhook for unknown channel {ChannelId}: record {RecordId} not stored", payload.ChannelId, recordId);
-            return;
-        }
         conversations.Append(request.ConversationId, record, now);
     }
 
-    private async Task CallBackAsync(WebhookPayload payload, PendingRequest? request, string recordId, CancellationToken cancellationToken)
+    private async Task CallBackAsync(Uri target, WebhookPayload payload, PendingRequest request, CancellationToken cancellationToken)
     {
-        var url = payload.CallbackUrl;
-        if (url is null || !url.StartsWith("http", StringComparison.Ordinal)) return;
-        WarnOnForeignChannel(url, payload.ChannelId);
-
         var data = payload.CallbackData();
-        data["id"] = recordId;
+        data["id"] = request.MessageId;
         // The example's README promises both ids in the callback data; its code sent only "id".
-        if (request is not null) data["conversation_id"] = request.ConversationId;
-        var body = new JsonObject { ["data"] = data, ["task_id"] = recordId };
-        await gateway.CallbackAsync(url, body, cancellationToken);
-    }
-
-    private void WarnOnForeignChannel(string url, string? channelId)
-    {
-        var marker = url.IndexOf("/callback/", StringComparison.Ordinal);
-        if (marker < 0 || channelId is null) return;
-        var segment = url[(marker + "/callback/".Length)..].Split('/', '?')[0];
-        if (segment != channelId) logger.LogWarning("Callback URL {Url} does not name channel {ChannelId}", url, channelId);
+        data["conversation_id"] = request.ConversationId;
+        var body = new JsonObject { ["data"] = data, ["task_id"] = request.MessageId };
+        await gateway.CallbackAsync(target.AbsoluteUri, body, cancellationToken);
     }
 }

@@ -7,4 +7,4 @@ namespace FakeRiver.Scenarios.Browser;
 /// The browser's Phoenix client under its old name: the client itself now ships with the test fixture
 /// (<see cref="PhoenixStreamClient"/>), so the scenario runner, the tests and the load driver still share one.
 /// </summary>
-public sealed class PhoenixChannelClient(WebSocket socket, TimeProvider time) : PhoenixStreamClient(socket, time);
+internal sealed class PhoenixChannelClient(WebSocket socket, TimeProvider time) : PhoenixStreamClient(socket, time);

@@ -26,6 +26,7 @@ internal static class ExpectationChecks
         Compare("response", "final error code", expect.ErrorCode, final?["error"]?["code"]?.GetValue<string>(), "$.error.code");
         Compare("chat", "backend /chat answer", expect.BackendChatAnswer, seen.Browser.ChatStatus);
         Compare("token reuse", "upgrade status with a used token", expect.TokenReuseStatus, seen.Browser.TokenReuseStatus);
+        Compare("callback", "requests carrying the API key to the forged callback URL", expect.KeyLeaks, seen.KeyLeaks);
         Compare("meta", "meta.offline_fallback", expect.OfflineFallback, Bool(seen.Meta?["offline_fallback"]), "$.meta.offline_fallback");
         Compare("meta", "meta.test_mode", expect.TestMode, Bool(seen.Meta?["test_mode"]), "$.meta.test_mode");
         failures.AddRange(Attempts(expect, seen));

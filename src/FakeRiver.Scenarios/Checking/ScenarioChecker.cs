@@ -5,7 +5,7 @@ using FakeRiver.Scenarios.Running;
 namespace FakeRiver.Scenarios.Checking;
 
 /// <summary>Every check of one run: contracts, the stream invariant (unless switched off), the expectations.</summary>
-public static class ScenarioChecker
+internal static class ScenarioChecker
 {
     public static IReadOnlyList<ScenarioFailure> Check(Scenario scenario, Observation seen, ContractSchemaSet contracts)
     {

@@ -18,12 +18,16 @@ public sealed class ContractSchemaSet
         _schemas = schemas;
     }
 
+    /// <summary>The folder the schemas were read from.</summary>
     public string Directory { get; }
 
+    /// <summary>The schema names (file names without <c>.schema.json</c>), sorted.</summary>
     public IReadOnlyCollection<string> Names => _schemas.Keys.Order(StringComparer.Ordinal).ToArray();
 
+    /// <summary>Reads every <c>*.schema.json</c> in <paramref name="directory"/>; blocks until done.</summary>
     public static ContractSchemaSet Load(string directory) => LoadAsync(directory).GetAwaiter().GetResult();
 
+    /// <summary>Reads every <c>*.schema.json</c> in <paramref name="directory"/>.</summary>
     public static async Task<ContractSchemaSet> LoadAsync(string directory, CancellationToken cancellationToken = default)
     {
         if (!System.IO.Directory.Exists(directory))
@@ -40,8 +44,10 @@ public sealed class ContractSchemaSet
         return new ContractSchemaSet(directory, schemas);
     }
 
+    /// <summary>Whether a schema of that name (in any form <see cref="Normalize"/> accepts) was loaded.</summary>
     public bool Contains(string schemaName) => _schemas.ContainsKey(Normalize(schemaName));
 
+    /// <summary>The schema of that name; throws <see cref="KeyNotFoundException"/> naming the known ones.</summary>
     public JsonSchema Get(string schemaName) =>
         _schemas.TryGetValue(Normalize(schemaName), out var schema)
             ? schema

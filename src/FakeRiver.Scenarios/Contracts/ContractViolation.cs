@@ -6,5 +6,6 @@ namespace FakeRiver.Scenarios.Contracts;
 /// <param name="Value">The offending value as compact JSON, or <c>(missing)</c>.</param>
 public sealed record ContractViolation(string Path, string Rule, string Value)
 {
+    /// <summary>One line: <c>path: rule (value: ...)</c>.</summary>
     public override string ToString() => $"{Path}: {Rule} (value: {Value})";
 }

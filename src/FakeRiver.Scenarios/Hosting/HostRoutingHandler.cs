@@ -6,5 +6,5 @@ namespace FakeRiver.Scenarios.Hosting;
 /// The fixture's <see cref="InMemoryRouter"/> with a <see cref="WorldActivity"/>: it counts requests in flight, so
 /// the scenario runner knows when the system is quiet enough to move virtual time on.
 /// </summary>
-public sealed class HostRoutingHandler(Func<string, HttpMessageHandler?> resolve, WorldActivity? activity = null)
+internal sealed class HostRoutingHandler(Func<string, HttpMessageHandler?> resolve, WorldActivity? activity = null)
     : InMemoryRouter(resolve, activity is null ? null : activity.Begin);

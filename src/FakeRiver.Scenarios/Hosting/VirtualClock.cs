@@ -8,7 +8,7 @@ namespace FakeRiver.Scenarios.Hosting;
 /// timers is next due, so the runner can jump straight to the next event instead of stepping through idle time.
 /// Every timer change touches <see cref="WorldActivity"/> (a timer set is progress).
 /// </summary>
-public sealed class VirtualClock(DateTimeOffset start, WorldActivity activity) : TimeProvider
+internal sealed class VirtualClock(DateTimeOffset start, WorldActivity activity) : TimeProvider
 {
     private readonly ConcurrentDictionary<TrackedTimer, byte> _timers = new();
 

@@ -5,7 +5,7 @@ namespace FakeRiver.Scenarios.Hosting;
 /// connects) and a version that moves on every observable step (a timer set, a frame received). The runner only
 /// advances virtual time when nothing is in flight and the version stood still.
 /// </summary>
-public sealed class WorldActivity
+internal sealed class WorldActivity
 {
     private int _inFlight;
     private long _version;

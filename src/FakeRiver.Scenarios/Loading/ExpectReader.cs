@@ -10,7 +10,7 @@ internal static class ExpectReader
     private const string P = "expect";
     private static readonly string[] Keys =
     [
-        "status", "error_code", "attempts", "webhook", "callback", "backend_answers", "token_reuse_status",
+        "status", "error_code", "attempts", "webhook", "callback", "backend_answers", "token_reuse_status", "key_leaks",
         "offline_fallback", "test_mode", "stream", "heartbeats_min", "latency", "sync",
     ];
     private static readonly Dictionary<string, string> Statuses = Names("success", "completed", "error");
@@ -35,6 +35,7 @@ internal static class ExpectReader
                 ? IntList(wa, $"{P}.backend_answers.webhook", reader)
                 : null,
             TokenReuseStatus = Int(map, P, "token_reuse_status", reader),
+            KeyLeaks = Int(map, P, "key_leaks", reader),
             Sync = ConfigReader.Child(map, "sync") is { } sync ? ReadSync(sync, reader) : null,
             OfflineFallback = ConfigReader.Child(map, "offline_fallback") is null ? null : reader.Bool(map, P, "offline_fallback"),
             TestMode = ConfigReader.Child(map, "test_mode") is null ? null : reader.Bool(map, P, "test_mode"),

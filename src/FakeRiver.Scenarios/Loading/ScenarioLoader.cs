@@ -44,6 +44,7 @@ public static class ScenarioLoader
         return scenarios;
     }
 
+    /// <summary>Parses one scenario from YAML text; <paramref name="source"/> names it in error messages.</summary>
     public static Scenario Load(string yaml, string source) =>
         Load(yaml, source, WorkflowFileLoader.LoadEmbeddedDefaults().StructuredOutputs);
 

@@ -22,7 +22,8 @@ internal static class ScenarioReader
     };
     private static readonly Dictionary<string, SyncFormat> Formats = new() { ["raw"] = SyncFormat.Raw, ["wrapped"] = SyncFormat.Wrapped };
     private static readonly string[] WebhookKeys =
-        ["duplicate_delivery", "stale_timestamp", "bad_signature", "wrong_secret", "backend_down_attempts"];
+        ["duplicate_delivery", "stale_timestamp", "bad_signature", "wrong_secret", "backend_down_attempts",
+         "forged_callback_url", "replay_changed_channel_id", "restart_backend"];
 
     public static Scenario? Read(YamlNode root, IReadOnlyDictionary<string, JsonObject> outputs, ConfigReader reader)
     {
@@ -34,7 +35,14 @@ internal static class ScenarioReader
         if (ConfigReader.Child(map, "workflow") is { } w) workflow = WorkflowReader.Read(w, "workflow", outputs, reader);
         else reader.Fail(map, "workflow", "required (one workflow, in the format of the workflow file's workflows[] entries)");
         var client = ConfigReader.Child(map, "client") is { } c ? ReadClient(c, reader) : new ScenarioClient();
-        var webhook = ConfigReader.Child(map, "webhook") is { } h ? ReadWebhook(h, reader) : new WebhookFaultPlan();
+        var webhookMap = ConfigReader.Child(map, "webhook");
+        var webhook = webhookMap is { } h ? ReadWebhook(h, reader) : new WebhookFaultPlan();
+        var steps = webhookMap as YamlMappingNode;
+        // Steps the world plays (a trap to point the callback URL at, a backend restart), read beside FakeRiver's faults.
+        var forge = steps is not null && reader.Bool(steps, "webhook", "forged_callback_url");
+        var restart = steps is not null && reader.Bool(steps, "webhook", "restart_backend");
+        if (restart && webhook is { DuplicateDelivery: false })
+            reader.Fail(steps!, "webhook.restart_backend", "needs duplicate_delivery (the backend restarts between the delivery and its duplicate)");
         var expect = ConfigReader.Child(map, "expect") is { } e ? ExpectReader.Read(e, reader) : new ScenarioExpect();
         var requires = ConfigReader.Child(map, "requires") is { } r ? ReadRequires(r, reader) : [];
         if (name is null || workflow is null || client is null || webhook is null || expect is null) return null;
@@ -48,6 +56,8 @@ internal static class ScenarioReader
             Client = client,
             Webhook = webhook,
             Expect = expect,
+            ForgeCallbackUrl = forge,
+            RestartBackend = restart,
             Requires = requires,
         };
     }
@@ -109,6 +119,7 @@ internal static class ScenarioReader
         return new WebhookFaultPlan
         {
             DuplicateDelivery = reader.Bool(map, "webhook", "duplicate_delivery"),
+            ReplayWithOtherChannelId = reader.Bool(map, "webhook", "replay_changed_channel_id"),
             StaleTimestampAttempts = Attempts(map, "stale_timestamp", reader),
             BadSignatureAttempts = Attempts(map, "bad_signature", reader),
             WrongSecretAttempts = Attempts(map, "wrong_secret", reader),

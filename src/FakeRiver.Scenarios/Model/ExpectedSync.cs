@@ -5,5 +5,5 @@ namespace FakeRiver.Scenarios.Model;
 /// last answer, the <c>X-ModelRiver-*</c> headers on raw answers, and whether every retry after a 429 waited
 /// for <c>Retry-After</c>.
 /// </summary>
-public sealed record ExpectedSync(IReadOnlyList<int>? Answers, int? MetaHttpStatus, string? ErrorCode, bool? Headers,
+internal sealed record ExpectedSync(IReadOnlyList<int>? Answers, int? MetaHttpStatus, string? ErrorCode, bool? Headers,
     bool? RetryAfterHonoured);

@@ -4,7 +4,7 @@ namespace FakeRiver.Scenarios.Model;
 /// The sync step: instead of the browser's chat, the runner plays a backend calling <c>POST /v1/ai</c> directly,
 /// <see cref="Requests"/> times in a row, answering a 429 as <see cref="On429"/> says.
 /// </summary>
-public sealed record SyncClient
+internal sealed record SyncClient
 {
     /// <summary><c>raw</c> or <c>wrapped</c>; null sends no <c>format</c> (the default, raw).</summary>
     public FakeRiver.Sync.SyncFormat? Format { get; init; }

@@ -1,7 +1,7 @@
 namespace FakeRiver.Scenarios.Model;
 
 /// <summary>What the sync caller (the backend's code) does when FakeRiver answers 429.</summary>
-public enum SyncRetryPolicy
+internal enum SyncRetryPolicy
 {
     /// <summary>Takes the 429 as the answer.</summary>
     GiveUp,

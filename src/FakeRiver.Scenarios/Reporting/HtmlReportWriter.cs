@@ -26,6 +26,7 @@ public static class HtmlReportWriter
         svg circle{fill:#0b57a4}svg text{font-size:11px;fill:#1b1f24}section.scenario{border-top:1px solid #d5dae1;margin-top:18px}
         """;
 
+    /// <summary>Writes the report of <paramref name="results"/> to <paramref name="path"/>.</summary>
     public static void Write(string path, IReadOnlyList<ScenarioResult> results, TimeSpan wall)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));
@@ -33,6 +34,7 @@ public static class HtmlReportWriter
         File.WriteAllText(path, Render(results, wall), new UTF8Encoding(false));
     }
 
+    /// <summary>The report as one self-contained HTML text.</summary>
     public static string Render(IReadOnlyList<ScenarioResult> results, TimeSpan wall)
     {
         var passed = results.Count(r => r.Passed);

@@ -9,6 +9,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// </summary>
 public static class JUnitWriter
 {
+    /// <summary>Writes the verdicts to <paramref name="file"/>; <paramref name="wall"/> is the whole run's time.</summary>
     public static void Write(string file, IReadOnlyList<ScenarioResult> results, TimeSpan wall)
     {
         var suite = new XElement("testsuite",

@@ -18,6 +18,7 @@ public sealed record ScenarioResult(
     /// <summary>No failure; a skipped scenario does not fail the run either.</summary>
     public bool Passed => Failures.Count == 0;
 
+    /// <summary>The world could not play the scenario (see <see cref="SkipReason"/>); it neither passed nor failed.</summary>
     public bool Skipped => SkipReason is not null;
 
     /// <summary>FakeRiver's event feed of the run (the dashboard's story, on the run's clock) for the HTML report.</summary>

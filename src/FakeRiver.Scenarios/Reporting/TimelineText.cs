@@ -7,6 +7,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// <summary>One line of text per feed event, worded as the dashboard words it (src/FakeRiver/Dashboard/ui/dashboard.js).</summary>
 public static class TimelineText
 {
+    /// <summary>One line describing a timeline event, as the report shows it.</summary>
     public static string Describe(RiverEvent e)
     {
         var d = e.Data;

@@ -10,7 +10,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// One scenario run as JSON, in the order things happened: the chat, every frame per socket, the webhook
 /// deliveries with each attempt, the callbacks, the verdict. Times are virtual, relative to the run's start.
 /// </summary>
-public static class TranscriptBuilder
+internal static class TranscriptBuilder
 {
     public static JsonObject Build(Scenario scenario, int seed, Observation seen, IReadOnlyList<ScenarioFailure> failures)
     {

@@ -9,7 +9,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// by stable placeholders numbered in order of first appearance (<c>&lt;channel_id:1&gt;</c>, <c>&lt;ws_token:2&gt;</c>,
 /// <c>&lt;t+1500ms&gt;</c>), so two runs compare byte for byte.
 /// </summary>
-public sealed partial class TranscriptNormalizer(DateTimeOffset start)
+internal sealed partial class TranscriptNormalizer(DateTimeOffset start)
 {
     private static readonly Dictionary<string, string> KindByKey = new(StringComparer.Ordinal)
     {

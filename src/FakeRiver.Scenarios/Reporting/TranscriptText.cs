@@ -14,5 +14,6 @@ public static class TranscriptText
         NewLine = "\n",
     };
 
+    /// <summary>The transcript as indented JSON text with a final newline, the same bytes for the same run.</summary>
     public static string Of(JsonNode transcript) => transcript.ToJsonString(Options) + "\n";
 }

@@ -6,6 +6,7 @@ namespace FakeRiver.Scenarios.Reporting;
 /// <summary>The verdict table: one row per scenario, then every failure spelled out.</summary>
 public static class VerdictTable
 {
+    /// <summary>Prints one row per scenario and a closing <c>N passed, N failed</c> line to the console.</summary>
     public static void Write(IReadOnlyList<ScenarioResult> results, TimeSpan wall)
     {
         var table = new Table().AddColumns("scenario", "verdict", "virtual time", "wall ms", "failures");

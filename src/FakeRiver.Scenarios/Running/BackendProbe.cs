@@ -1,7 +1,7 @@
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>Whether a backend listens: any HTTP answer to <c>GET /</c> counts, whatever its status.</summary>
-public static class BackendProbe
+internal static class BackendProbe
 {
     public static async Task<bool> AnswersAsync(HttpClient http, Uri backend, CancellationToken ct)
     {

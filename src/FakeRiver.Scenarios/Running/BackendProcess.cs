@@ -8,7 +8,7 @@ namespace FakeRiver.Scenarios.Running;
 /// MODELRIVER_API_URL, MODELRIVER_API_KEY, WEBHOOK_SECRET and BACKEND_PUBLIC_URL set. Disposing kills the whole
 /// process tree, so a shell wrapper cannot leave its server behind.
 /// </summary>
-public sealed class BackendProcess : IAsyncDisposable
+internal sealed class BackendProcess : IAsyncDisposable
 {
     /// <summary>How long a backend may take to answer its first HTTP request.</summary>
     public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(20);

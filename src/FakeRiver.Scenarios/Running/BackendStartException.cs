@@ -1,7 +1,7 @@
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>The backend given to the runner never came up; the run cannot start (exit code 2).</summary>
-public sealed class BackendStartException : Exception
+internal sealed class BackendStartException : Exception
 {
     public BackendStartException()
     {

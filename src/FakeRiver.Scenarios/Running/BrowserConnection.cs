@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>One socket the browser opened: how (first join, reconnect, late join), the join reply and the close.</summary>
-public sealed class BrowserConnection(int number, string how)
+internal sealed class BrowserConnection(int number, string how)
 {
     public int Number { get; } = number;
 

@@ -4,7 +4,7 @@ using FakeRiver.Testing;
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>Everything the runner's browser sent and saw, in order. Written by the browser task only.</summary>
-public sealed class BrowserRecord
+internal sealed class BrowserRecord
 {
     public DateTimeOffset StartedAt { get; set; }
 

@@ -10,8 +10,10 @@ namespace FakeRiver.Scenarios.Running;
 /// </summary>
 public sealed record ChatContract(string Route, IReadOnlyDictionary<string, string> Fields)
 {
+    /// <summary>The fields a chat answer carries, by their public-example names.</summary>
     public static readonly IReadOnlyList<string> FieldNames = ["channel_id", "ws_token", "websocket_url", "websocket_channel", "project_id"];
 
+    /// <summary>The public example's contract: <c>POST /chat</c>, fields under their own names.</summary>
     public static ChatContract Default { get; } = new("chat", new Dictionary<string, string>());
 
     /// <summary>Parses <c>--chat-route</c> and <c>--chat-field-map ours=theirs,...</c>; null plus the reason when wrong.</summary>

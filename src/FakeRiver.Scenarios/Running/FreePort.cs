@@ -4,7 +4,7 @@ using System.Net.Sockets;
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>A loopback port the OS just handed out (released again, so a short race is possible but rare).</summary>
-public static class FreePort
+internal static class FreePort
 {
     public static int Next()
     {

@@ -22,6 +22,12 @@ public interface IScenarioWorld : IAsyncDisposable
     /// <summary>FakeRiver's services, for its admin journals (requests, webhooks, callbacks).</summary>
     IServiceProvider River { get; }
 
+    /// <summary>Requests that carried the API key to the trap a forged callback URL points at.</summary>
+    int KeyLeaks { get; }
+
+    /// <summary>Null when this world can restart the backend; otherwise why not (the scenario is then not applicable).</summary>
+    string? CannotRestartBackend { get; }
+
     /// <summary>A client for the backend, as a browser reaches it.</summary>
     HttpClient BackendClient();
 

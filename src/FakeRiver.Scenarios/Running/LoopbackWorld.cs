@@ -13,7 +13,7 @@ namespace FakeRiver.Scenarios.Running;
 /// callbacks cross real sockets, the browser uses a real <see cref="ClientWebSocket"/>. Retry delays and the
 /// callback timeout are scaled down so a scenario with minutes of waiting still takes seconds.
 /// </summary>
-public sealed class LoopbackWorld : IScenarioWorld
+internal sealed class LoopbackWorld : IScenarioWorld
 {
     /// <summary>Turns the documented retry schedule (about 3 h 43 min to the dead letter) into about 2.7 s.</summary>
     public const double WebhookTimeScale = 0.0002;
@@ -26,12 +26,19 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     private readonly FakeRiverServer _river;
     private readonly LoopbackSettings _settings;
+    private readonly KeyTrapServer? _trap;
 
-    private LoopbackWorld(FakeRiverServer river, LoopbackSettings settings)
+    private LoopbackWorld(FakeRiverServer river, LoopbackSettings settings, KeyTrapServer? trap)
     {
         _river = river;
         _settings = settings;
+        _trap = trap;
     }
+
+    public int KeyLeaks => _trap?.Trap.KeyLeaks ?? 0;
+
+    public string? CannotRestartBackend =>
+        _settings.RestartBackend is null ? "not applicable: the runner cannot restart a backend given by URL (--backend); use --backend-cmd" : null;
 
     public TimeProvider Clock => TimeProvider.System;
 
@@ -43,8 +50,10 @@ public sealed class LoopbackWorld : IScenarioWorld
 
     public static async Task<LoopbackWorld> StartAsync(Scenario scenario, int seed, LoopbackSettings settings)
     {
-        var river = await FakeRiverServer.StartAsync(o => ConfigureRiver(o, scenario, seed, settings));
-        return new LoopbackWorld(river, settings);
+        // Only a scenario with a forged callback URL needs somewhere for it to point.
+        var trap = scenario.ForgeCallbackUrl ? await KeyTrapServer.StartAsync(settings.ApiKey) : null;
+        var river = await FakeRiverServer.StartAsync(o => ConfigureRiver(o, scenario, seed, settings, trap));
+        return new LoopbackWorld(river, settings, trap);
     }
 
     public HttpClient BackendClient() => new() { BaseAddress = _settings.Backend, Timeout = TimeSpan.FromSeconds(15) };
@@ -99,19 +108,21 @@ public sealed class LoopbackWorld : IScenarioWorld
         // Nobody waits for a quiet world in real time.
     }
 
-    private static void ConfigureRiver(FakeRiverServerOptions o, Scenario scenario, int seed, LoopbackSettings settings)
+    private static void ConfigureRiver(FakeRiverServerOptions o, Scenario scenario, int seed, LoopbackSettings settings, KeyTrapServer? trap)
     {
         o.Transport = FakeRiverTransport.Loopback;
         o.ApiKey = settings.ApiKey;
         o.WebhookSecret = settings.WebhookSecret;
         o.Seed = seed;
         o.Workflows.Add(scenario.Workflow);
-        o.WebhookFaults = scenario.Webhook;
+        o.WebhookFaults = scenario.WebhookPlan((trap?.Url ?? "http://127.0.0.1:9/") + "v1/callback/", settings.RestartBackend);
         // The backend process was told where FakeRiver listens, so FakeRiver takes that address, not a free port.
         o.Settings["urls"] = settings.River.GetLeftPart(UriPartial.Authority);
         o.Settings["FakeRiver:WebhookTimeScale"] = WebhookTimeScale.ToString(CultureInfo.InvariantCulture);
         o.Settings["FakeRiver:CallbackTimeout"] = CallbackTimeout.ToString("c", CultureInfo.InvariantCulture);
         o.Settings["FakeRiver:WebhookAttemptTimeout"] = "00:00:05";
+        // A scenario checks its request after the whole (scaled) webhook retry schedule: keep it that long.
+        o.Settings["FakeRiver:Retention:MaxAge"] = "1.00:00:00";
         // Webhooks and an OpenAI-compatible upstream go over the real network, wherever the backend listens.
         o.OutboundHandler = () => new SocketsHttpHandler();
         o.ConfigureServices = services =>
@@ -132,6 +143,7 @@ public sealed class LoopbackWorld : IScenarioWorld
     public async ValueTask DisposeAsync()
     {
         await _river.DisposeAsync();
+        if (_trap is not null) await _trap.DisposeAsync();
     }
 
     private sealed class NoOp : IDisposable

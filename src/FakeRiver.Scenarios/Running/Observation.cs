@@ -5,14 +5,18 @@ using FakeRiver.Webhooks;
 
 namespace FakeRiver.Scenarios.Running;
 
-/// <summary>What one scenario run produced: the browser's view and FakeRiver's admin journals, taken at the end.</summary>
-public sealed record Observation(
+/// <summary>
+/// What one scenario run produced: the browser's view and FakeRiver's admin journals, taken at the end, and the
+/// requests that carried the API key to the trap a forged callback URL points at (<see cref="KeyTrap"/>).
+/// </summary>
+internal sealed record Observation(
     BrowserRecord Browser,
     IReadOnlyList<RiverRequest> Requests,
     IReadOnlyList<WebhookDelivery> Webhooks,
     IReadOnlyList<CallbackEntry> Callbacks,
     bool Finished,
-    DateTimeOffset End)
+    DateTimeOffset End,
+    int KeyLeaks = 0)
 {
     /// <summary>The last final <c>response</c> the browser saw, else the one FakeRiver stored (nobody joined).</summary>
     public JsonObject? FinalResponse =>

@@ -7,7 +7,7 @@ namespace FakeRiver.Scenarios.Running;
 /// sockets, another process and a loaded machine; everything else (statuses, attempts, webhooks, callbacks, stream
 /// invariants, contracts) is checked as written.
 /// </summary>
-public static class RealTimeExpectations
+internal static class RealTimeExpectations
 {
     /// <summary>Added to every latency budget (TTFT and end to end).</summary>
     public const int LatencySlackMs = 1000;

@@ -11,7 +11,7 @@ namespace FakeRiver.Scenarios.Running;
 /// heartbeat every 30 s like phoenix.js, read until the server closes — and the scenario's misbehaviour (drop
 /// after N tokens, reconnect through FakeRiver with <c>last_seq</c>, join late, reuse a token).
 /// </summary>
-public sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
+internal sealed class ScenarioBrowser(IScenarioWorld world, Scenario scenario)
 {
     private static readonly TimeSpan HeartbeatInterval = TimeSpan.FromSeconds(30);
 

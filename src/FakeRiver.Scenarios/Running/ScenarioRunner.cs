@@ -25,6 +25,7 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
     private readonly Func<Scenario, int, Task<IScenarioWorld>> _worlds =
         worlds ?? (async (scenario, seed) => await InProcessWorld.StartAsync(scenario, seed));
 
+    /// <summary>Plays one scenario in a world of its own and checks it; <paramref name="seedOverride"/> replaces its seed.</summary>
     public async Task<ScenarioResult> RunAsync(Scenario scenario, int? seedOverride = null, CancellationToken ct = default)
     {
         var seed = seedOverride ?? scenario.Seed;
@@ -32,6 +33,7 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
         await using var world = await _worlds(scenario, seed);
         if (!world.VirtualTime && scenario.Requires.Contains(Scenario.VirtualTimeRequirement))
             return Skipped(scenario, seed, wall.Elapsed, "needs virtual time (requires: virtual_time); this run is on real time");
+        if (scenario.RestartBackend && world.CannotRestartBackend is { } reason) return Skipped(scenario, seed, wall.Elapsed, reason);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct);
         stop.CancelAfter(WallCap);
         var browser = new ScenarioBrowser(world, scenario);
@@ -43,7 +45,7 @@ public sealed class ScenarioRunner(ContractSchemaSet contracts, Func<Scenario, i
 
         var seen = new Observation(browser.Record, world.River.GetRequiredService<RequestRegistry>().All(),
             world.River.GetRequiredService<WebhookJournal>().All(), world.River.GetRequiredService<CallbackJournal>().All(),
-            finished, world.Clock.GetUtcNow());
+            finished, world.Clock.GetUtcNow(), world.KeyLeaks);
         var failures = ScenarioChecker.Check(world.VirtualTime ? scenario : RealTimeExpectations.Relax(scenario), seen, contracts);
         var transcript = new TranscriptNormalizer(browser.Record.StartedAt).Normalize(TranscriptBuilder.Build(scenario, seed, seen, failures));
         return new ScenarioResult(scenario, seed, failures, transcript, wall.Elapsed, seen.End - browser.Record.StartedAt)

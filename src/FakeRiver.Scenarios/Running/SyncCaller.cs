@@ -10,7 +10,7 @@ namespace FakeRiver.Scenarios.Running;
 /// after the other, and answering a 429 as the scenario says (give up, wait for <c>Retry-After</c>, or retry at
 /// once). Waits run on the world's clock, so a minute of Retry-After passes instantly in virtual time.
 /// </summary>
-public sealed class SyncCaller(IScenarioWorld world, Scenario scenario, BrowserRecord record)
+internal sealed class SyncCaller(IScenarioWorld world, Scenario scenario, BrowserRecord record)
 {
     /// <summary>Answer headers worth keeping in the record and the transcript.</summary>
     private static readonly string[] KeptHeaders =

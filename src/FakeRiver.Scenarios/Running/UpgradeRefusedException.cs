@@ -1,7 +1,7 @@
 namespace FakeRiver.Scenarios.Running;
 
 /// <summary>FakeRiver refused the WebSocket upgrade (a used, expired or unknown token answers 403).</summary>
-public sealed class UpgradeRefusedException : Exception
+internal sealed class UpgradeRefusedException : Exception
 {
     public UpgradeRefusedException(int status, string message) : base(message) => Status = status;
 

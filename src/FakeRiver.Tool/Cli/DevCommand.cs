@@ -8,13 +8,14 @@ namespace FakeRiver.Cli;
 /// <c>dev</c>: FakeRiver and the reference ChatBackend in one process on the embedded defaults, wired to each
 /// other, so <c>curl</c> on the backend's <c>/chat</c> shows the whole flow.
 /// </summary>
-public static class DevCommand
+internal static class DevCommand
 {
     public static async Task<int> RunAsync(string[] args)
     {
         // A dev server is shared by test suites: each mr_test_ key is a project of its own unless told otherwise.
         var river = FakeRiverApp.Create(args, builder =>
         {
+            StartupErrors.ReportOnce(builder);
             if (builder.Configuration["FakeRiver:OpenKeys"] is null)
                 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["FakeRiver:OpenKeys"] = "true" });
         });
@@ -32,7 +33,7 @@ public static class DevCommand
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = options.ApiKeys[0],
             ["WEBHOOK_SECRET"] = options.WebhookSecret,
-        });
+        }, StartupErrors.ReportOnce);
         await backend.StartAsync();
         var backendUrl = backend.Urls.FirstOrDefault() ?? "http://127.0.0.1:4000";
 

@@ -14,12 +14,10 @@ namespace FakeRiver.Cli;
 /// optionally writes JUnit XML, an HTML report and one transcript per scenario.
 /// Exit code 0 = all passed, 1 = a scenario failed, 2 = bad input (the message names file, line and field).
 /// </summary>
-public static class RunCommand
+internal static class RunCommand
 {
-    public static async Task<int> RunAsync(string[] args)
+    public static async Task<int> RunAsync(RunOptions options)
     {
-        var (options, error) = RunOptions.Parse(args);
-        if (options is null) return BadInput($"{error}\nUsage: {RunOptions.Usage}");
         IReadOnlyList<Scenario> scenarios;
         try
         {

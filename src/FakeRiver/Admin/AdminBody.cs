@@ -7,13 +7,14 @@ namespace FakeRiver.Admin;
 /// Reads an admin write's body as text: JSON, or YAML where the endpoint takes the workflow file's format.
 /// Bounded by <see cref="MaxBytes"/>, strict UTF-8, every problem a 4xx with the error envelope.
 /// </summary>
-public static class AdminBody
+internal static class AdminBody
 {
     /// <summary>Largest admin body accepted.</summary>
     public const int MaxBytes = 256 * 1024;
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <param name="request">The admin request whose body is read.</param>
     /// <param name="yamlAllowed">Whether YAML media types are taken too (workflow definitions).</param>
     public static async Task<(string? Text, IResult? Error)> ReadAsync(HttpRequest request, bool yamlAllowed)
     {

@@ -8,7 +8,7 @@ namespace FakeRiver.Admin;
 /// The inspection API under <c>/__admin</c> (docs/ARCHITECTURE.md 3.9, in the spirit of WireMock): requests and their
 /// channels, received callbacks, and a reset. Tests and the scenario runner assert on this, not on log text.
 /// </summary>
-public static class AdminEndpoints
+internal static class AdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

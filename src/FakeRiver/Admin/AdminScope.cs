@@ -6,7 +6,7 @@ namespace FakeRiver.Admin;
 /// Which project an <c>/__admin</c> call is about: the <c>X-FakeRiver-Project</c> header or the <c>project</c>
 /// query, holding a project id or an API key (meaning that key's project). Without either, everything.
 /// </summary>
-public sealed record AdminScope(string? ProjectId)
+internal sealed record AdminScope(string? ProjectId)
 {
     public const string Header = "X-FakeRiver-Project";
 

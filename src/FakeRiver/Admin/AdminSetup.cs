@@ -1,7 +1,7 @@
 namespace FakeRiver.Admin;
 
 /// <summary>Composition helpers of the admin feature.</summary>
-public static class AdminSetup
+internal static class AdminSetup
 {
     /// <summary>Registers <typeparamref name="TStore"/>'s clear methods as a target of <c>POST /__admin/reset</c>.</summary>
     public static IServiceCollection AddAdminReset<TStore>(this IServiceCollection services,

@@ -1,13 +1,17 @@
-using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
 using FakeRiver.Observability;
+using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Admin;
 
-/// <summary>Every callback FakeRiver received and what it answered; the admin API and tests read it.</summary>
-public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = null)
+/// <summary>
+/// Every callback FakeRiver received and what it answered; the admin API and tests read it. Thread-safe. Keeps the
+/// newest <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
+/// </summary>
+internal sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
 {
-    private readonly ConcurrentQueue<CallbackEntry> _entries = new();
+    private readonly Lock _gate = new();
+    private readonly Queue<CallbackEntry> _entries = new();
     private TaskCompletionSource _changed = NewSignal();
 
     /// <summary>Completes at the next recorded callback: tests await it instead of polling the journal.</summary>
@@ -21,22 +25,49 @@ public sealed class CallbackJournal(TimeProvider time, RiverEventFeed? events = 
     public IResult Record(DateTimeOffset receivedAt, string channelId, int status, JsonObject? body, IResult answer)
     {
         var entry = new CallbackEntry(channelId, status, body?.ToJsonString(), receivedAt);
-        _entries.Enqueue(entry);
+        lock (_gate)
+        {
+            _entries.Enqueue(entry);
+            EvictLocked();
+        }
         Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         events?.Callback(channelId, status, entry.Body);
         return answer;
     }
 
-    public IReadOnlyList<CallbackEntry> All() => [.. _entries];
+    public IReadOnlyList<CallbackEntry> All()
+    {
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _entries];
+        }
+    }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        lock (_gate) _entries.Clear();
+    }
 
     /// <summary>Forgets the callbacks of some channels (a project-scoped admin reset).</summary>
     public void RemoveChannels(IReadOnlySet<string> channelIds)
     {
-        var keep = _entries.Where(e => !channelIds.Contains(e.ChannelId)).ToList();
-        _entries.Clear();
-        foreach (var entry in keep) _entries.Enqueue(entry);
+        lock (_gate)
+        {
+            var keep = _entries.Where(e => !channelIds.Contains(e.ChannelId)).ToList();
+            _entries.Clear();
+            foreach (var entry in keep) _entries.Enqueue(entry);
+        }
+    }
+
+    private void EvictLocked()
+    {
+        var retention = options.Value.Retention;
+        var oldestKept = time.GetUtcNow() - retention.MaxAge;
+        while (_entries.TryPeek(out var head) && (_entries.Count > retention.MaxJournalEntries || head.ReceivedAt <= oldestKept))
+        {
+            _entries.Dequeue();
+        }
     }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);

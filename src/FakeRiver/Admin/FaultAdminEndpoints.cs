@@ -9,7 +9,7 @@ namespace FakeRiver.Admin;
 /// <c>/__admin/faults</c>: faults at run time, per project (the scope header) or for every project. A fault hits
 /// the next <c>times</c> requests of its workflow, then it is gone; <c>GET</c> shows what is left.
 /// </summary>
-public static class FaultAdminEndpoints
+internal static class FaultAdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -11,7 +11,7 @@ namespace FakeRiver.Admin;
 /// webhook faults one of <c>status</c>, <c>refuse</c>, <c>timeout</c>, <c>bad_signature</c> plus <c>attempts</c>;
 /// callback faults <c>status</c> plus <c>attempts</c>. Errors are the workflow file's <c>source:line: field: message</c>.
 /// </summary>
-public static class FaultRequestReader
+internal static class FaultRequestReader
 {
     public const int MaxTimes = 10_000;
 

@@ -1,7 +1,7 @@
 namespace FakeRiver.Admin;
 
 /// <summary>A store that <c>POST /__admin/reset</c> empties (requests, tokens, journals), wholly or for one project.</summary>
-public interface IAdminResettable
+internal interface IAdminResettable
 {
     void Reset();
 

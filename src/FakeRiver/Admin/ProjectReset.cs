@@ -1,4 +1,4 @@
 namespace FakeRiver.Admin;
 
 /// <summary>What a project-scoped reset forgets: the project's own records, found by project id or by channel id.</summary>
-public sealed record ProjectReset(string ProjectId, IReadOnlySet<string> ChannelIds);
+internal sealed record ProjectReset(string ProjectId, IReadOnlySet<string> ChannelIds);

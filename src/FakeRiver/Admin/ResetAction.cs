@@ -1,7 +1,7 @@
 namespace FakeRiver.Admin;
 
 /// <summary>Adapts a store's clear methods to <see cref="IAdminResettable"/> without the store knowing about admin.</summary>
-public sealed class ResetAction(Action reset, Action<ProjectReset> resetProject) : IAdminResettable
+internal sealed class ResetAction(Action reset, Action<ProjectReset> resetProject) : IAdminResettable
 {
     public void Reset() => reset();
 

@@ -9,7 +9,7 @@ namespace FakeRiver.Admin;
 /// body is one entry of the workflow file's <c>workflows</c> list, YAML or JSON by <c>Content-Type</c>, checked with
 /// the file loader's rules; nothing changes unless it is valid. Requests already running keep their definition.
 /// </summary>
-public static class WorkflowAdminEndpoints
+internal static class WorkflowAdminEndpoints
 {
     public static void Map(IEndpointRouteBuilder endpoints)
     {

@@ -7,7 +7,7 @@ namespace FakeRiver.Api;
 /// A request naming <c>provider</c> + <c>model</c> instead of a workflow runs on one simulated provider of that
 /// name, with the request's inline schema (<c>structured_output_schema</c> or <c>response_format</c>) if any.
 /// </summary>
-public static class AdHocWorkflow
+internal static class AdHocWorkflow
 {
     public static WorkflowDefinition Create(string provider, string model, JsonObject body) => new()
     {

@@ -3,7 +3,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary>Bearer API-key check: unknown or missing key 401, another project's key 403 (docs/wire-contract.md 1.2).</summary>
-public sealed class ApiKeyAuth(ProjectKeys projects)
+internal sealed class ApiKeyAuth(ProjectKeys projects)
 {
     /// <summary>Null when the caller may proceed, else the error answer.</summary>
     public IResult? Check(HttpRequest request) => Check(request, out _);

@@ -6,7 +6,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary><c>POST /v1/ai/async</c> (and its two path variants): accept, register, start the pipeline, answer pending.</summary>
-public static class AsyncEndpoints
+internal static class AsyncEndpoints
 {
     public static readonly string[] Paths = ["/v1/ai/async", "/api/v1/ai/async", "/api/ai/async"];
 
@@ -16,7 +16,8 @@ public static class AsyncEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, WsTokenStore tokens, FaultStore faults, GatewayRateLimiter limiter)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, IRequestDirectory directory, IWsTokenStore tokens,
+        FaultStore faults, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -31,7 +32,9 @@ public static class AsyncEndpoints
 
         var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
         var request = factory.Create(faulted, read.Body, baseUri, projectId, injected);
-        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        // Shared before the token goes out: a socket or callback on another node finds the request (cluster mode).
+        await directory.PublishAsync(request);
+        var token = await tokens.IssueAsync(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 
         var answer = new JsonObject { ["message"] = "success", ["status"] = "pending" };

@@ -9,7 +9,7 @@ namespace FakeRiver.Api;
 /// Validates an async request body (docs/wire-contract.md 1.2) and resolves its workflow. Every problem is a 4xx with the
 /// error envelope naming the offending field in <c>param</c>.
 /// </summary>
-public sealed class AsyncRequestParser(LiveWorkflows workflows, OutputValidator validator)
+internal sealed class AsyncRequestParser(LiveWorkflows workflows, OutputValidator validator)
 {
     // Fields with a meaning; any other top-level key is echoed back in customer_data (as on modelriver.com).
     private static readonly HashSet<string> KnownFields =

@@ -4,7 +4,7 @@ using FakeRiver.Workflows;
 namespace FakeRiver.Api;
 
 /// <summary>A validated <c>POST /v1/ai/async</c> body.</summary>
-public sealed record AsyncRequestSpec(
+internal sealed record AsyncRequestSpec(
     WorkflowDefinition Workflow,
     string? EventName,
     string? WebhookUrl,

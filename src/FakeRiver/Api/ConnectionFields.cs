@@ -4,14 +4,17 @@ using FakeRiver.Requests;
 namespace FakeRiver.Api;
 
 /// <summary>The fields a browser needs to join a request's channel: shared by the async and reconnect answers.</summary>
-public static class ConnectionFields
+internal static class ConnectionFields
 {
-    public static JsonObject For(RiverRequest request, TokenGrant token) => new()
+    public static JsonObject For(RiverRequest request, TokenGrant token) =>
+        For(new RequestLocation(request.ChannelId, request.ProjectId, request.PublicBaseUri), token);
+
+    public static JsonObject For(RequestLocation request, TokenGrant token) => new()
     {
         ["channel_id"] = request.ChannelId,
         ["project_id"] = request.ProjectId,
         ["ws_token"] = token.Token,
         ["websocket_url"] = PublicAddress.WebSocketUrl(request.PublicBaseUri),
-        ["websocket_channel"] = request.Topic,
+        ["websocket_channel"] = $"ai_response:{request.ProjectId}:{request.ChannelId}",
     };
 }

@@ -7,7 +7,7 @@ namespace FakeRiver.Api;
 /// Applies the run-time faults a request took: provider faults go into the request's own copy of its workflow (the
 /// pipeline plays them like faults from the workflow file), webhook and callback faults ride on the request.
 /// </summary>
-public static class FaultInjection
+internal static class FaultInjection
 {
     public static (AsyncRequestSpec Spec, InjectedFaults Faults) Apply(AsyncRequestSpec spec, IReadOnlyList<RuntimeFault> taken)
     {

@@ -6,7 +6,7 @@ namespace FakeRiver.Api;
 /// The address a request came in on. websocket_url and callback_url point back there, so FakeRiver works on any
 /// port or host name without configuration (docs/ARCHITECTURE.md 3.1: links point back at the address the request came in on).
 /// </summary>
-public static class PublicAddress
+internal static class PublicAddress
 {
     /// <summary>False when the Host header cannot form a URL (Kestrel lets some through, e.g. <c>x_y..z</c>).</summary>
     public static bool TryBaseUri(HttpRequest request, [NotNullWhen(true)] out Uri? baseUri) =>

@@ -8,7 +8,7 @@ namespace FakeRiver.Api;
 /// <c>POST /api/v1/ai/reconnect</c>: a fresh single-use ws_token for a known channel (docs/ARCHITECTURE.md 3.2). Old tokens stay
 /// dead. Finished requests may reconnect too: the join then replays the stored final response.
 /// </summary>
-public static class ReconnectEndpoints
+internal static class ReconnectEndpoints
 {
     public static readonly string[] Paths = ["/api/v1/ai/reconnect", "/v1/ai/reconnect"];
 
@@ -18,7 +18,7 @@ public static class ReconnectEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        RequestRegistry registry, WsTokenStore tokens)
+        IRequestDirectory directory, IWsTokenStore tokens)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
@@ -28,9 +28,9 @@ public static class ReconnectEndpoints
 
         var channelId = value.GetValue<string>();
         // Another project's channel is answered as if it did not exist: ids never leak across projects.
-        if (!registry.TryGet(channelId, out var request) || request.ProjectId != projectId)
+        if (await directory.FindAsync(channelId) is not { } request || request.ProjectId != projectId)
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found", "channel_id");
-        var token = tokens.Issue(request.ProjectId, request.ChannelId);
+        var token = await tokens.IssueAsync(request.ProjectId, request.ChannelId);
         return Results.Json(ConnectionFields.For(request, token), WireJson.Options);
     }
 }

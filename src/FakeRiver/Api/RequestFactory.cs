@@ -1,12 +1,12 @@
 using System.Text.Json.Nodes;
-using FakeRiver.Requests;
 using FakeRiver.Observability;
+using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Api;
 
 /// <summary>Turns a validated request into a (registered) <see cref="RiverRequest"/> with a fresh channel id.</summary>
-public sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
+internal sealed class RequestFactory(RequestRegistry registry, RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options,
     RiverEventFeed events)
 {
     /// <param name="spec">The validated request.</param>

@@ -7,7 +7,7 @@ namespace FakeRiver.Cors;
 /// ASP.NET Core's CORS middleware for the public endpoints only (async, sync, reconnect, callback): never for
 /// <c>/__admin</c>, which is for tests and tools, not pages. Off unless <c>FakeRiver:Cors:Origins</c> names origins.
 /// </summary>
-public static class FakeRiverCors
+internal static class FakeRiverCors
 {
     public const string PolicyName = "fakeriver-public";
 

@@ -13,12 +13,14 @@ namespace FakeRiver.Dashboard;
 /// </summary>
 public static class DashboardEndpoints
 {
+    /// <summary>Where the dashboard is served.</summary>
     public const string Path = "/__admin/ui";
 
     // The pages load nothing from elsewhere and run no inline script.
     private const string ContentSecurityPolicy =
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
 
+    /// <summary>Maps the dashboard page and its embedded files.</summary>
     public static void Map(IEndpointRouteBuilder endpoints)
     {
         // "/__admin/ui" and "/__admin/ui/" are one route to ASP.NET Core; the page links its files by absolute path.

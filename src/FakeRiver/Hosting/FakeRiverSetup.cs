@@ -1,5 +1,6 @@
 using FakeRiver.Admin;
 using FakeRiver.Api;
+using FakeRiver.Cluster;
 using FakeRiver.Cors;
 using FakeRiver.Observability;
 using FakeRiver.Phoenix;
@@ -24,6 +25,11 @@ namespace FakeRiver.Hosting;
 /// </summary>
 public static class FakeRiverSetup
 {
+    /// <summary>
+    /// Adds FakeRiver's services: options bound from the <c>FakeRiver</c> section of <paramref name="configuration"/>
+    /// (MODELRIVER_API_KEY and WEBHOOK_SECRET override key and secret) and validated at start-up, the request registry,
+    /// pipeline, providers, webhooks, Phoenix socket and admin journals. Map the endpoints with <see cref="MapFakeRiver"/>.
+    /// </summary>
     public static IServiceCollection AddFakeRiver(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FakeRiverOptions>()
@@ -35,7 +41,11 @@ public static class FakeRiverSetup
 
         // Tests replace this with a FakeTimeProvider shared by both apps.
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp => new RandomSource(sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed));
+        // Seeded ids only when determinism is asked for (an explicit FakeRiver:Seed; the scenario runner sets one).
+        // Cluster nodes never share a seed: they would draw the same channel ids and tokens.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Seed is int seed && !ClusterSetup.IsCluster(sp)
+            ? RandomSource.Seeded(seed)
+            : RandomSource.Secure());
 
         // Workflows (the YAML file, or the embedded defaults)
         services.AddWorkflows();
@@ -44,11 +54,14 @@ public static class FakeRiverSetup
         services.AddSingleton<ApiKeyAuth>();
         services.AddSingleton<JsonBodyReader>();
         services.AddSingleton<AsyncRequestParser>();
+        services.AddSingleton<CallbackHandler>();
         services.AddSingleton<GatewayRateLimiter>();
         services.AddFakeRiverCors();
         // Requests
         services.AddSingleton<RequestRegistry>();
         services.AddSingleton<WsTokenStore>();
+        // The shared-state interfaces: in memory, or in Redis when FakeRiver:Redis is set (docs/ARCHITECTURE.md 2.1).
+        services.AddClusterState();
         services.AddSingleton<RequestFactory>();
         // Pipeline
         services.AddSingleton<BackgroundWork>();
@@ -77,7 +90,7 @@ public static class FakeRiverSetup
         services.AddSingleton<CallbackJournal>();
         services.AddSingleton<FaultStore>();
         services.AddAdminReset<RequestRegistry>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
-        services.AddAdminReset<WsTokenStore>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
+        services.AddAdminReset<IWsTokenStore>(s => s.Clear, s => p => s.RemoveProject(p.ProjectId));
         services.AddAdminReset<CallbackJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         services.AddAdminReset<PhoenixJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
         services.AddAdminReset<WebhookJournal>(s => s.Clear, s => p => s.RemoveChannels(p.ChannelIds));
@@ -89,6 +102,10 @@ public static class FakeRiverSetup
         return services;
     }
 
+    /// <summary>
+    /// Maps the async API (<c>/v1/ai/async</c>, callback, reconnect), the Phoenix socket (<c>/socket</c>) and <c>/__admin</c>,
+    /// after loading the workflow file so a bad file stops start-up. Call <c>UseWebSockets()</c> before.
+    /// </summary>
     public static IEndpointRouteBuilder MapFakeRiver(this IEndpointRouteBuilder endpoints)
     {
         // Load the workflow file now: a bad file stops start-up with file:line:field errors, not the first request.

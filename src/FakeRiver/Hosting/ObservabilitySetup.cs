@@ -14,6 +14,7 @@ public static class ObservabilitySetup
     /// <summary>The standard OpenTelemetry variable: when set, traces and metrics are exported over OTLP.</summary>
     public const string OtlpEndpointVariable = "OTEL_EXPORTER_OTLP_ENDPOINT";
 
+    /// <summary>Registers the event feed, the telemetry and (when OTEL_EXPORTER_OTLP_ENDPOINT is set) the OTLP exporter.</summary>
     public static IServiceCollection AddRiverObservability(this IServiceCollection services, IConfiguration configuration)
     {
         services.TryAddSingleton<RiverEventFeed>();
@@ -34,6 +35,7 @@ public static class ObservabilitySetup
         return services;
     }
 
+    /// <summary>Maps /health, /ready and the admin event stream.</summary>
     public static IEndpointRouteBuilder MapRiverObservability(this IEndpointRouteBuilder endpoints)
     {
         // Liveness answers as long as the process serves HTTP; readiness once the host has started (workflows loaded).

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace FakeRiver.Hosting;
 
 /// <summary>Ready once the host has started: the workflow file is loaded (a bad one stops start-up) and Kestrel listens.</summary>
-public sealed class ReadinessCheck(IHostApplicationLifetime lifetime, WorkflowCatalog workflows) : IHealthCheck
+internal sealed class ReadinessCheck(IHostApplicationLifetime lifetime, WorkflowCatalog workflows) : IHealthCheck
 {
     public const string Tag = "ready";
 

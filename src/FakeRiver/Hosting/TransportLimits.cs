@@ -7,7 +7,7 @@ namespace FakeRiver.Hosting;
 /// must arrive within <see cref="HeadersTimeout"/>, and a body at no less than <see cref="MinBodyBytesPerSecond"/>
 /// after a grace period. The handlers answer the resulting BadHttpRequestException with the error envelope.
 /// </summary>
-public static class TransportLimits
+internal static class TransportLimits
 {
     public static readonly TimeSpan HeadersTimeout = TimeSpan.FromSeconds(10);
     public const double MinBodyBytesPerSecond = 240;

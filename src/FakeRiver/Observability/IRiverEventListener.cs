@@ -6,6 +6,7 @@ namespace FakeRiver.Observability;
 /// </summary>
 public interface IRiverEventListener
 {
+    /// <summary>Called for every event the feed publishes; must be quick and must not throw.</summary>
     void OnEvent(RiverEvent evt);
 
     /// <summary>Tokens appended since the previous call for this channel (counted exactly, unlike the sampled events).</summary>

@@ -7,6 +7,7 @@ namespace FakeRiver.Observability;
 /// <summary>Publishes callbacks and socket joins/closes (the journals' writers call these; webhook attempts: Webhooks/WebhookEvents.cs).</summary>
 public static class JournalEvents
 {
+    /// <summary>Publishes a received callback and FakeRiver's answer.</summary>
     public static void Callback(this RiverEventFeed feed, string channelId, int status, string? body) =>
         feed.Publish(RiverEventKinds.Callback, channelId, new JsonObject
         {
@@ -32,7 +33,10 @@ public static class JournalEvents
             case "join_refused":
                 feed.Publish(RiverEventKinds.Join, channelId, new JsonObject
                 {
-                    ["socket_id"] = socketId, ["topic"] = topic, ["ok"] = false, ["reason"] = detail,
+                    ["socket_id"] = socketId,
+                    ["topic"] = topic,
+                    ["ok"] = false,
+                    ["reason"] = detail,
                 });
                 break;
             case "closed":

@@ -8,4 +8,9 @@ namespace FakeRiver.Observability;
 /// dashboard clients share the same text.
 /// </summary>
 /// <param name="Id">Increasing per host: the SSE event id a reconnecting dashboard resumes after.</param>
+/// <param name="At">When it happened, on FakeRiver's clock.</param>
+/// <param name="Kind">One of <see cref="RiverEventKinds"/>.</param>
+/// <param name="ChannelId">The request's channel.</param>
+/// <param name="Data">What happened, as the dashboard shows it.</param>
+/// <param name="Json">The event serialized once, for every subscriber.</param>
 public sealed record RiverEvent(long Id, DateTimeOffset At, string Kind, string ChannelId, JsonObject Data, string Json);

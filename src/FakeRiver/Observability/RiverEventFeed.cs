@@ -28,6 +28,7 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     private readonly IRiverEventListener[] _listeners = [.. listeners];
     private long _nextId;
 
+    /// <summary>The clock events are stamped with.</summary>
     public TimeProvider Time { get; } = time;
 
     /// <summary>Publishes an event now; <paramref name="data"/> is owned by the feed from here on.</summary>
@@ -80,6 +81,7 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
         lock (_gate) return [.. _retained.Where(e => e.ChannelId == channelId)];
     }
 
+    /// <summary>Every retained event, oldest first.</summary>
     public IReadOnlyList<RiverEvent> All()
     {
         lock (_gate) return [.. _retained];
@@ -102,6 +104,7 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
         }
     }
 
+    /// <summary>How many live subscriptions (dashboard streams) are open.</summary>
     public int SubscriberCount
     {
         get { lock (_gate) return _subscribers.Count; }

@@ -10,9 +10,12 @@ namespace FakeRiver.Observability;
 public sealed class RiverEventSubscription(IReadOnlyList<RiverEvent> replay, ChannelReader<RiverEvent> live, Action unsubscribe)
     : IDisposable
 {
+    /// <summary>The retained events at the time of subscribing.</summary>
     public IReadOnlyList<RiverEvent> Replay { get; } = replay;
 
+    /// <summary>Events published after subscribing.</summary>
     public ChannelReader<RiverEvent> Live { get; } = live;
 
+    /// <summary>Ends the subscription.</summary>
     public void Dispose() => unsubscribe();
 }

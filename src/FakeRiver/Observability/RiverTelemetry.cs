@@ -12,7 +12,9 @@ namespace FakeRiver.Observability;
 /// </summary>
 public sealed class RiverTelemetry : IRiverEventListener, IDisposable
 {
+    /// <summary>The ActivitySource name of FakeRiver's traces.</summary>
     public const string SourceName = "FakeRiver";
+    /// <summary>The Meter name of FakeRiver's counters.</summary>
     public const string MeterName = "FakeRiver";
 
     /// <summary>Open request spans and finished requests' contexts kept for late webhook attempts; oldest evicted beyond this.</summary>
@@ -28,6 +30,7 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
     private readonly Dictionary<string, (Activity? Open, ActivityContext Context)> _requestsByChannel = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
 
+    /// <summary>Creates the source and the counters.</summary>
     public RiverTelemetry(IMeterFactory meters)
     {
         _meter = meters.Create(MeterName);
@@ -37,8 +40,10 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
         _webhookRetries = _meter.CreateCounter<long>("fakeriver.webhook.retries", "{attempt}", "Webhook attempts after the first");
     }
 
+    /// <summary>Counts streamed tokens of a request.</summary>
     public void OnTokens(string channelId, int count) => _tokens.Add(count);
 
+    /// <summary>Turns a feed event into spans and counter increments.</summary>
     public void OnEvent(RiverEvent evt)
     {
         switch (evt.Kind)
@@ -149,6 +154,7 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
             ? TimeSpan.FromMilliseconds(double.Parse(value.ToJsonString(), System.Globalization.CultureInfo.InvariantCulture))
             : TimeSpan.Zero;
 
+    /// <summary>Releases the activity source and the meter.</summary>
     public void Dispose()
     {
         _source.Dispose();

@@ -8,11 +8,11 @@ namespace FakeRiver.Phoenix;
 /// channel-only alias when allowed), both ids UUIDs, and both those of the socket's token and of a known request.
 /// Checks run in that order, so the reason names the first thing wrong, as the SDK's messages assume.
 /// </summary>
-public sealed class JoinAuthorizer(RequestRegistry registry, IOptions<FakeRiverOptions> options)
+internal sealed class JoinAuthorizer(IRequestDirectory directory, IOptions<FakeRiverOptions> options)
 {
     private const string Prefix = "ai_response:";
 
-    public JoinDecision Decide(string topic, TokenGrant grant)
+    public async ValueTask<JoinDecision> DecideAsync(string topic, TokenGrant grant)
     {
         if (!topic.StartsWith(Prefix, StringComparison.Ordinal)) return JoinDecision.Refuse(JoinReasons.InvalidChannelFormat);
         var parts = topic[Prefix.Length..].Split(':');
@@ -36,7 +36,7 @@ public sealed class JoinAuthorizer(RequestRegistry registry, IOptions<FakeRiverO
         // UUIDs compare case-insensitively, as Ecto.UUID casts them.
         var projectMatches = projectId is null || string.Equals(projectId, grant.ProjectId, StringComparison.OrdinalIgnoreCase);
         var channelMatches = string.Equals(channelId, grant.ChannelId, StringComparison.OrdinalIgnoreCase);
-        if (!projectMatches || !channelMatches || !registry.TryGet(grant.ChannelId, out var request))
+        if (!projectMatches || !channelMatches || await directory.FindAsync(grant.ChannelId) is not { } request)
         {
             return JoinDecision.Refuse(JoinReasons.UnauthorizedProjectAccess);
         }

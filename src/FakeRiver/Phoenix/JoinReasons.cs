@@ -1,7 +1,7 @@
 namespace FakeRiver.Phoenix;
 
 /// <summary>The join refusal reasons the official SDK recognises (docs/wire-contract.md 4.4).</summary>
-public static class JoinReasons
+internal static class JoinReasons
 {
     public const string InvalidChannelFormat = "invalid_channel_format";
     public const string InvalidProjectUuid = "invalid_project_uuid";

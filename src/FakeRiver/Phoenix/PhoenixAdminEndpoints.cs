@@ -5,10 +5,11 @@ using FakeRiver.Requests;
 namespace FakeRiver.Phoenix;
 
 /// <summary>
-/// <c>GET /__admin/sockets[?channel_id=]</c>: the socket journal (refused upgrades, connections, joins, leaves,
-/// closes), oldest first, so scenarios can assert e.g. "the reused token was refused" or "closed with 1000".
+/// <c>GET /__admin/sockets[?channel_id=]</c>: the socket journal (connections, joins, leaves, closes), oldest first,
+/// so scenarios can assert e.g. "closed with 1000", and the count of refused upgrades by reason (not stored one
+/// by one: anyone can send them).
 /// </summary>
-public static class PhoenixAdminEndpoints
+internal static class PhoenixAdminEndpoints
 {
     public const string Path = "/__admin/sockets";
 
@@ -20,7 +21,17 @@ public static class PhoenixAdminEndpoints
             if (error is not null) return error;
             var entries = (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
                 .Where(e => scope!.IncludesChannel(e.ChannelId, registry));
-            return Results.Json(new JsonObject { ["sockets"] = new JsonArray([.. entries.Select(e => (JsonNode)ToJson(e))]) }, WireJson.Options);
+            // Refused upgrades carry no valid token, so no project: the count is the whole host's.
+            var refused = journal.RefusedUpgrades();
+            return Results.Json(new JsonObject
+            {
+                ["sockets"] = new JsonArray([.. entries.Select(e => (JsonNode)ToJson(e))]),
+                ["refused_upgrades"] = new JsonObject
+                {
+                    ["total"] = refused.Values.Sum(),
+                    ["by_reason"] = new JsonObject(refused.Select(r => KeyValuePair.Create(r.Key, (JsonNode?)r.Value))),
+                },
+            }, WireJson.Options);
         });
         return endpoints;
     }

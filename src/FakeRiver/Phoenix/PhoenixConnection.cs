@@ -15,6 +15,7 @@ internal sealed class PhoenixConnection(
     TokenGrant grant,
     string socketId,
     JoinAuthorizer authorizer,
+    IChannelFeed feed,
     PhoenixJournal journal,
     PhoenixOptions options,
     TimeProvider time)
@@ -159,11 +160,13 @@ internal sealed class PhoenixConnection(
             _outbox.Enqueue(previous.CloseFrame());
         }
 
-        var decision = authorizer.Decide(frame.Topic, grant);
-        if (decision.Request is not { } request)
+        var decision = await authorizer.DecideAsync(frame.Topic, grant);
+        var subscription = decision.Request is { } known ? await feed.SubscribeAsync(known.ChannelId, ReadLastSeq(frame.Payload), CancellationToken.None) : null;
+        if (decision.Request is not { } request || subscription is null)
         {
-            journal.Record(socketId, "join_refused", grant.ChannelId, frame.Topic, decision.Reason);
-            Reply(frame, PhoenixPayloads.ErrorReason(decision.Reason!));
+            var reason = decision.Reason ?? JoinReasons.UnauthorizedProjectAccess;
+            journal.Record(socketId, "join_refused", grant.ChannelId, frame.Topic, reason);
+            Reply(frame, PhoenixPayloads.ErrorReason(reason));
             return;
         }
 
@@ -171,7 +174,7 @@ internal sealed class PhoenixConnection(
         var lastSeq = ReadLastSeq(frame.Payload);
         journal.Record(socketId, "joined", request.ChannelId, frame.Topic, $"last_seq={lastSeq}");
         // V1 clients send no join_ref; their join's own ref stands in, so phx_close names the join they made.
-        var join = new PhoenixJoin(frame.Topic, frame.JoinRef ?? frame.Ref, request.Log.Subscribe(lastSeq), _outbox);
+        var join = new PhoenixJoin(frame.Topic, frame.JoinRef ?? frame.Ref, subscription, _outbox);
         _joins[frame.Topic] = join;
         join.Start();
     }

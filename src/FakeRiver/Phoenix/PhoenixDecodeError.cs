@@ -3,6 +3,7 @@ namespace FakeRiver.Phoenix;
 /// <summary>Why an inbound text message is not a Phoenix frame. The socket closes with 1009 or 1007.</summary>
 public enum PhoenixDecodeError
 {
+    /// <summary>A frame was decoded.</summary>
     None,
 
     /// <summary>Longer than the configured maximum: close 1009 (message too big).</summary>

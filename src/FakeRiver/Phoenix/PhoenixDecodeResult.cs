@@ -1,7 +1,7 @@
 namespace FakeRiver.Phoenix;
 
 /// <summary>Either a decoded frame or the reason there is none: the decoder reports, it never throws.</summary>
-public readonly record struct PhoenixDecodeResult(PhoenixFrame? Frame, PhoenixDecodeError Error)
+internal readonly record struct PhoenixDecodeResult(PhoenixFrame? Frame, PhoenixDecodeError Error)
 {
     public bool IsSuccess => Frame is not null;
 

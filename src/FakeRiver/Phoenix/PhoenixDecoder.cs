@@ -8,7 +8,7 @@ namespace FakeRiver.Phoenix;
 /// can be wrong (size, syntax, shape, types) becomes a <see cref="PhoenixDecodeResult"/> error, never an exception.
 /// Written on <see cref="Utf8JsonReader"/>: no DOM is built and the payload bytes are sliced, not re-serialized.
 /// </summary>
-public static class PhoenixDecoder
+internal static class PhoenixDecoder
 {
     /// <summary>Phoenix's own default for <c>max_frame_size</c> is unlimited; 1 MiB keeps a hostile client cheap.</summary>
     public const int DefaultMaxBytes = 1024 * 1024;

@@ -9,7 +9,7 @@ namespace FakeRiver.Phoenix;
 /// without re-validation): it was serialized once by the channel log, or validated by <see cref="PhoenixDecoder"/>,
 /// and fan-out to many sockets must not pay for it again. Callers on the hot path reuse one writer per socket.
 /// </summary>
-public static class PhoenixEncoder
+internal static class PhoenixEncoder
 {
     /// <summary>Non-ASCII text stays readable, as Jason (Phoenix's JSON library) prints it.</summary>
     public static JsonWriterOptions WriterOptions { get; } = new()

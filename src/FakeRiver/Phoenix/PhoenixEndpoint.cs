@@ -9,7 +9,7 @@ namespace FakeRiver.Phoenix;
 /// upgrade, as Phoenix's <c>connect/3</c> does: a refused token is an HTTP 403, never an accepted-then-closed socket.
 /// The vsn is checked before the token, so a malformed URL does not burn a single-use token.
 /// </summary>
-public static class PhoenixEndpoint
+internal static class PhoenixEndpoint
 {
     public const string Path = "/socket/websocket";
 
@@ -24,16 +24,16 @@ public static class PhoenixEndpoint
         }
         if (!TryParseVersion(context.Request.Query["vsn"], out var version))
         {
-            journal.Record(null, "refused", detail: "400 unsupported vsn");
+            journal.CountRefused("400 unsupported vsn");
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
             return;
         }
 
-        var tokens = services.GetRequiredService<WsTokenStore>();
-        var redeemed = tokens.TryRedeem(context.Request.Query["token"].ToString(), out var grant);
+        var tokens = services.GetRequiredService<IWsTokenStore>();
+        var (redeemed, grant) = await tokens.RedeemAsync(context.Request.Query["token"].ToString());
         if (redeemed != TokenRedeemResult.Ok || grant is null)
         {
-            journal.Record(null, "refused", detail: $"403 token {redeemed}");
+            journal.CountRefused($"403 token {redeemed}");
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             return;
         }
@@ -45,6 +45,7 @@ public static class PhoenixEndpoint
             grant,
             journal.NextSocketId(),
             services.GetRequiredService<JoinAuthorizer>(),
+            services.GetRequiredService<IChannelFeed>(),
             journal,
             services.GetRequiredService<IOptions<PhoenixOptions>>().Value,
             services.GetRequiredService<TimeProvider>());

@@ -1,7 +1,7 @@
 namespace FakeRiver.Phoenix;
 
 /// <summary>The reserved Phoenix event and topic names.</summary>
-public static class PhoenixEvents
+internal static class PhoenixEvents
 {
     public const string Join = "phx_join";
     public const string Leave = "phx_leave";

@@ -7,4 +7,7 @@ namespace FakeRiver.Phoenix;
 /// </summary>
 /// <param name="JoinRef">The join reference of the channel the message belongs to; null outside a channel.</param>
 /// <param name="Ref">The message reference a reply echoes; null for server pushes.</param>
-public sealed record PhoenixFrame(string? JoinRef, string? Ref, string Topic, string Event, ReadOnlyMemory<byte> Payload);
+/// <param name="Topic">The channel topic, or <c>phoenix</c> for socket-level messages.</param>
+/// <param name="Event">The event name (<c>phx_join</c>, <c>tokens</c>, <c>response</c>, ...).</param>
+/// <param name="Payload">The payload object as UTF-8 JSON text.</param>
+internal sealed record PhoenixFrame(string? JoinRef, string? Ref, string Topic, string Event, ReadOnlyMemory<byte> Payload);

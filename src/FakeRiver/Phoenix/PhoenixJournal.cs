@@ -1,12 +1,18 @@
 using FakeRiver.Observability;
+using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Phoenix;
 
-/// <summary>In-memory record of socket connections, joins and closes, oldest first. Thread-safe.</summary>
-public sealed class PhoenixJournal(TimeProvider time, RiverEventFeed? events = null)
+/// <summary>
+/// In-memory record of socket connections, joins and closes, oldest first. Thread-safe. Keeps the newest
+/// <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
+/// Refused upgrades are only counted (by reason): anyone can send them, so storing each would let anyone grow it.
+/// </summary>
+internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
 {
     private readonly Lock _gate = new();
-    private readonly List<PhoenixJournalEntry> _entries = [];
+    private readonly Queue<PhoenixJournalEntry> _entries = new();
+    private readonly SortedDictionary<string, long> _refused = new(StringComparer.Ordinal);
     private readonly List<(Func<PhoenixJournalEntry, bool> Match, TaskCompletionSource<PhoenixJournalEntry> Done)> _waiters = [];
     private long _socketCount;
 
@@ -19,7 +25,8 @@ public sealed class PhoenixJournal(TimeProvider time, RiverEventFeed? events = n
         List<TaskCompletionSource<PhoenixJournalEntry>> matched = [];
         lock (_gate)
         {
-            _entries.Add(entry);
+            _entries.Enqueue(entry);
+            EvictLocked();
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (!_waiters[i].Match(entry)) continue;
@@ -30,6 +37,18 @@ public sealed class PhoenixJournal(TimeProvider time, RiverEventFeed? events = n
         // Completed outside the lock: continuations run asynchronously anyway, but never under our gate.
         foreach (var done in matched) done.TrySetResult(entry);
         events?.Socket(socketId, kind, channelId, topic, detail);
+    }
+
+    /// <summary>Counts a refused upgrade under <paramref name="reason"/> (a short, fixed text such as <c>403 token Unknown</c>).</summary>
+    public void CountRefused(string reason)
+    {
+        lock (_gate) _refused[reason] = _refused.GetValueOrDefault(reason) + 1;
+    }
+
+    /// <summary>Refused upgrades since start (or the last reset), by reason.</summary>
+    public IReadOnlyDictionary<string, long> RefusedUpgrades()
+    {
+        lock (_gate) return new SortedDictionary<string, long>(_refused, StringComparer.Ordinal);
     }
 
     /// <summary>
@@ -50,22 +69,49 @@ public sealed class PhoenixJournal(TimeProvider time, RiverEventFeed? events = n
 
     public IReadOnlyList<PhoenixJournalEntry> Entries()
     {
-        lock (_gate) return [.. _entries];
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _entries];
+        }
     }
 
     /// <summary>Forgets the entries of some channels (a project-scoped admin reset).</summary>
     public void RemoveChannels(IReadOnlySet<string> channelIds)
     {
-        lock (_gate) _entries.RemoveAll(e => e.ChannelId is { } channel && channelIds.Contains(channel));
+        lock (_gate)
+        {
+            var keep = _entries.Where(e => e.ChannelId is not { } channel || !channelIds.Contains(channel)).ToList();
+            _entries.Clear();
+            foreach (var entry in keep) _entries.Enqueue(entry);
+        }
     }
 
     public IReadOnlyList<PhoenixJournalEntry> ForChannel(string channelId)
     {
-        lock (_gate) return [.. _entries.Where(e => e.ChannelId == channelId)];
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _entries.Where(e => e.ChannelId == channelId)];
+        }
     }
 
     public void Clear()
     {
-        lock (_gate) _entries.Clear();
+        lock (_gate)
+        {
+            _entries.Clear();
+            _refused.Clear();
+        }
+    }
+
+    private void EvictLocked()
+    {
+        var retention = options.Value.Retention;
+        var oldestKept = time.GetUtcNow() - retention.MaxAge;
+        while (_entries.TryPeek(out var head) && (_entries.Count > retention.MaxJournalEntries || head.At <= oldestKept))
+        {
+            _entries.Dequeue();
+        }
     }
 }

@@ -1,7 +1,7 @@
 namespace FakeRiver.Phoenix;
 
 /// <summary>Socket limits. Bound from the "FakeRiver:Phoenix" configuration section; checked at start-up.</summary>
-public sealed class PhoenixOptions
+internal sealed class PhoenixOptions
 {
     public const string Section = "FakeRiver:Phoenix";
 

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Phoenix;
 
 /// <summary>Start-up checks of <see cref="PhoenixOptions"/>: a bad setting stops the host with a clear message.</summary>
-public sealed class PhoenixOptionsValidator : IValidateOptions<PhoenixOptions>
+internal sealed class PhoenixOptionsValidator : IValidateOptions<PhoenixOptions>
 {
     public ValidateOptionsResult Validate(string? name, PhoenixOptions options)
     {

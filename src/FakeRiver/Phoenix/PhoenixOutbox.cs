@@ -42,6 +42,10 @@ internal sealed class PhoenixOutbox : IDisposable
     private long _queuedBytes;
     private int _queuedFrames;
 
+    /// <param name="socket">The accepted WebSocket this outbox writes to.</param>
+    /// <param name="version">The serializer the socket speaks.</param>
+    /// <param name="options">The socket limits (queue bounds, grace period).</param>
+    /// <param name="time">FakeRiver's clock.</param>
     /// <param name="onAbandoned">Told why (outside any lock) when the peer is abandoned; runs at most once.</param>
     public PhoenixOutbox(WebSocket socket, PhoenixVersion version, PhoenixOptions options, TimeProvider time, Action<PhoenixOutbox, string> onAbandoned)
     {

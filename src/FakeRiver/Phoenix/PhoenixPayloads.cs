@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace FakeRiver.Phoenix;
 
 /// <summary>The server's own payloads, built once where they never change.</summary>
-public static class PhoenixPayloads
+internal static class PhoenixPayloads
 {
     public static ReadOnlyMemory<byte> Empty { get; } = "{}"u8.ToArray();
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Phoenix;
 
 /// <summary>Composition of the Phoenix Channels socket and its admin view.</summary>
-public static class PhoenixSetup
+internal static class PhoenixSetup
 {
     public static IServiceCollection AddPhoenix(this IServiceCollection services)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Pipeline;
 
 /// <summary>One provider attempt as listed in <c>meta.attempts</c> (the union of the shapes the sources show).</summary>
-public sealed record AttemptRecord(string Provider, string Model, bool Success, long DurationMs, string? Reason)
+internal sealed record AttemptRecord(string Provider, string Model, bool Success, long DurationMs, string? Reason)
 {
     public JsonObject ToJson()
     {

@@ -4,7 +4,7 @@ namespace FakeRiver.Pipeline;
 /// Runs fire-and-forget work (pipelines, timers) under one cancellation that fires when the host stops, and
 /// keeps faults from vanishing: an exception is logged, never thrown into the void.
 /// </summary>
-public sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<BackgroundWork> logger)
+internal sealed class BackgroundWork(IHostApplicationLifetime lifetime, ILogger<BackgroundWork> logger)
 {
     private int _running;
 

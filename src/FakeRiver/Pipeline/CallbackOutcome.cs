@@ -1,6 +1,6 @@
 namespace FakeRiver.Pipeline;
 
-public enum CallbackOutcome
+internal enum CallbackOutcome
 {
     Accepted,
 

@@ -11,7 +11,7 @@ namespace FakeRiver.Pipeline;
 /// committed text is a prefix of that output — always so after simulated providers, which all write the same
 /// text; otherwise null, and the request fails rather than break the stream invariant.
 /// </summary>
-public sealed class CanonicalCompletion(SimulatedOutput output)
+internal sealed class CanonicalCompletion(SimulatedOutput output)
 {
     public JsonObject? Complete(RiverRequest request, int seed, int attempt, string provider, string model)
     {

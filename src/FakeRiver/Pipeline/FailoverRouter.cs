@@ -11,7 +11,7 @@ namespace FakeRiver.Pipeline;
 /// viable text behind. The next provider continues from that committed text, so the client's deltas always
 /// concatenate to the final text. <c>on_invalid</c> decides what a schema violation does (docs/ARCHITECTURE.md 3.8).
 /// </summary>
-public sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, CanonicalCompletion completion,
+internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate, CanonicalCompletion completion,
     RandomSource random, TimeProvider time, RiverEventFeed? events = null)
 {
     /// <summary>Who the client sees streaming an offline fallback.</summary>

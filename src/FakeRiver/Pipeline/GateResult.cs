@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Pipeline;
 
 /// <summary>The output gate's verdict: accepted data, or the reason it was rejected.</summary>
-public sealed record GateResult(JsonObject? Data, string? Reason)
+internal sealed record GateResult(JsonObject? Data, string? Reason)
 {
     public static GateResult Accept(JsonObject data) => new(data, null);
 

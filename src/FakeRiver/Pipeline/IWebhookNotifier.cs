@@ -4,7 +4,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Pipeline;
 
 /// <summary>The pipeline's view of webhooks: which notification to send; Webhooks/ decides how.</summary>
-public interface IWebhookNotifier
+internal interface IWebhookNotifier
 {
     /// <summary>Standard workflow finished: <c>task.completed</c> with <c>status:"success"</c>.</summary>
     void Completed(RiverRequest request, JsonObject data, JsonObject meta);

@@ -10,7 +10,7 @@ namespace FakeRiver.Pipeline;
 /// committed (<see cref="StreamingSchemaGate"/>) and the whole text at the end (NJsonSchema); unstructured ones
 /// wrap the text OpenAI-style.
 /// </summary>
-public sealed class OutputGate(OutputValidator validator, StreamingSchemaGate streaming)
+internal sealed class OutputGate(OutputValidator validator, StreamingSchemaGate streaming)
 {
     public const string SchemaViolation = "schema_validation_failed";
 

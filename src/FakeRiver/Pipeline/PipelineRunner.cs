@@ -7,7 +7,7 @@ namespace FakeRiver.Pipeline;
 /// hand the outcome to the finisher (response push, webhook, callback deadline); sync requests run inline and the
 /// caller answers with the outcome.
 /// </summary>
-public sealed class PipelineRunner(FailoverRouter router, RequestFinisher finisher, BackgroundWork work, TimeProvider time)
+internal sealed class PipelineRunner(FailoverRouter router, RequestFinisher finisher, BackgroundWork work, TimeProvider time)
 {
     public void Start(RiverRequest request) => work.Run($"pipeline:{request.ChannelId}", ct => RunAsync(request, ct));
 

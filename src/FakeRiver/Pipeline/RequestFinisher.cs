@@ -9,7 +9,7 @@ namespace FakeRiver.Pipeline;
 /// callback with a deadline. Every ending goes through <see cref="RiverRequest.TryTransition"/>, so exactly one
 /// final response is pushed, whoever gets there first (callback, timeout or pipeline).
 /// </summary>
-public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
+internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time, BackgroundWork work,
     IOptions<FakeRiverOptions> options)
 {
     public void Finish(RiverRequest request, RunOutcome outcome, long durationMs)
@@ -48,6 +48,19 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}", null), isFinal: true);
     }
 
+    /// <summary>
+    /// Cluster mode: ends a request whose node stopped (its lease ran out) with one error <c>response</c> and its
+    /// webhook, from <paramref name="from"/> (processing, or awaiting the callback).
+    /// </summary>
+    public void Abandon(RiverRequest request, RequestState from, string message)
+    {
+        if (!request.TryTransition(from, RequestState.Failed)) return;
+        var meta = RunMeta.For(request, new RunOutcome(null, [], null, null), 0);
+        webhooks.Failed(request, "internal_error", message, meta);
+        request.Log.PublishStatus(ResponsePayloads.Status(request, "error", 0, null, null, "internal_error"));
+        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", message, meta), isFinal: true);
+    }
+
     /// <summary>The backend's callback: <c>completed</c>, or <c>error</c> when the body reports one.</summary>
     public CallbackOutcome Callback(RiverRequest request, JsonObject body)
     {
@@ -83,7 +96,16 @@ public sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider time
         var deadline = request.AiGeneratedAt!.Value + options.Value.CallbackTimeout;
         work.Run($"callback-deadline:{request.ChannelId}", async ct =>
         {
-            await time.DelayUntilAsync(deadline, ct);
+            // Stop waiting as soon as the request is final (the callback came): a wait left to run out would hold
+            // the request, its body and its channel log for the whole timeout, whatever the registry's retention.
+            using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            var delay = time.DelayUntilAsync(deadline, timer.Token);
+            if (await Task.WhenAny(delay, request.Log.Finished) != delay)
+            {
+                await timer.CancelAsync();
+                return;
+            }
+            await delay;
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return;
             request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_timeout"));
             request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", null), isFinal: true);

@@ -7,7 +7,7 @@ namespace FakeRiver.Pipeline;
 /// The <c>response</c> event payloads, one per documented status (docs/ARCHITECTURE.md 3.4). Never <c>pending</c>;
 /// <c>ai_generated</c> carries neither <c>ai_response</c> nor <c>meta.status</c> (the demo UI would finish early).
 /// </summary>
-public static class ResponsePayloads
+internal static class ResponsePayloads
 {
     public static JsonObject Success(RiverRequest request, JsonObject data, JsonObject meta) => new()
     {

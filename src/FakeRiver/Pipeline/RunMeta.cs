@@ -8,7 +8,7 @@ namespace FakeRiver.Pipeline;
 /// The <c>meta</c> object of a finished run. The sources name the same facts two ways (docs/wire-contract.md 7.9), so both
 /// families are emitted: provider/model and used_provider/used_model, tokens{...} and usage{...}.
 /// </summary>
-public static class RunMeta
+internal static class RunMeta
 {
     public static JsonObject For(RiverRequest request, RunOutcome outcome, long durationMs)
     {

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Pipeline;
 
 /// <summary>What a run of the failover router produced: the data, or the failure, and every attempt made.</summary>
-public sealed record RunOutcome(
+internal sealed record RunOutcome(
     JsonObject? Data,
     IReadOnlyList<AttemptRecord> Attempts,
     string? Provider,

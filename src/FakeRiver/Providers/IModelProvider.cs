@@ -6,7 +6,7 @@ namespace FakeRiver.Providers;
 /// A kind of model provider (simulated, OpenAI-compatible). It streams text deltas for one attempt and signals a
 /// failure by throwing <see cref="ProviderFailure"/>; timeouts and failover belong to the router, not here.
 /// </summary>
-public interface IModelProvider
+internal interface IModelProvider
 {
     ProviderType Type { get; }
 

@@ -3,7 +3,7 @@ using FakeRiver.Workflows;
 namespace FakeRiver.Providers;
 
 /// <summary>The registered provider kinds, looked up by a workflow provider's <c>type</c> (like YARP's policies).</summary>
-public sealed class ProviderCatalog(IEnumerable<IModelProvider> providers)
+internal sealed class ProviderCatalog(IEnumerable<IModelProvider> providers)
 {
     private readonly Dictionary<ProviderType, IModelProvider> _byType = providers.ToDictionary(p => p.Type);
 

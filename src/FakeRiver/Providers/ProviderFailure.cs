@@ -1,7 +1,7 @@
 namespace FakeRiver.Providers;
 
 /// <summary>A provider attempt failed (HTTP status, reset, malformed stream). <see cref="Reason"/> lands in meta.attempts.</summary>
-public sealed class ProviderFailure(string reason, int? status = null, TimeSpan? retryAfter = null, Exception? inner = null)
+internal sealed class ProviderFailure(string reason, int? status = null, TimeSpan? retryAfter = null, Exception? inner = null)
     : Exception($"Provider failed: {reason}", inner)
 {
     public string Reason { get; } = reason;

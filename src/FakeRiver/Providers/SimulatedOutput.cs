@@ -11,7 +11,7 @@ namespace FakeRiver.Providers;
 /// sentences otherwise. It depends only on the workflow and the seed, never on which provider plays it, so a
 /// backup provider can continue exactly where a failed one stopped.
 /// </summary>
-public sealed class SimulatedOutput
+internal sealed class SimulatedOutput
 {
     public string TextFor(WorkflowDefinition workflow, int seed)
     {

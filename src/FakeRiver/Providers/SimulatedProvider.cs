@@ -8,7 +8,7 @@ namespace FakeRiver.Providers;
 /// token, tokens per second, jitter) and plays the provider's scripted fault. Every wait is an absolute due time on
 /// the injected TimeProvider, so virtual-time runs are exact.
 /// </summary>
-public sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
+internal sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
 {
     /// <summary>What the <c>invalid_output</c> fault emits where the output breaks.</summary>
     public const string InvalidOutputDelta = "\u0007 not what the schema asked for";

@@ -6,7 +6,7 @@ namespace FakeRiver.Providers;
 /// Splits text into token-sized deltas (a word or a run of punctuation, with its leading whitespace). Lossless:
 /// the pieces concatenate to the input exactly, and surrogate pairs are never split.
 /// </summary>
-public static partial class TokenSplitter
+internal static partial class TokenSplitter
 {
     [GeneratedRegex(@"\s*(?:\w+|[^\w\s]+)|\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex TokenPattern();

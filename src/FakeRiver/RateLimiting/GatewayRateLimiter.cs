@@ -12,7 +12,7 @@ namespace FakeRiver.RateLimiting;
 /// fullest window has room again. Bounded: each window holds at most its rule's N instants, and at most
 /// <see cref="MaxWindows"/> windows are kept (windows with nothing left in them go first).
 /// </summary>
-public sealed class GatewayRateLimiter(IOptions<FakeRiverOptions> options, TimeProvider time)
+internal sealed class GatewayRateLimiter(IOptions<FakeRiverOptions> options, TimeProvider time)
 {
     public const int MaxWindows = 10_000;
 

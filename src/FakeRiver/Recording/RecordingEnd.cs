@@ -1,7 +1,7 @@
 namespace FakeRiver.Recording;
 
 /// <summary>How a recorded stream ended; replay ends the same way.</summary>
-public static class RecordingEnd
+internal static class RecordingEnd
 {
     /// <summary><c>data: [DONE]</c> arrived.</summary>
     public const string Done = "done";

@@ -8,7 +8,7 @@ namespace FakeRiver.Recording;
 /// Reads and writes recordings as JSON (format <see cref="StreamRecording.FormatName"/>). Writes go to a temporary
 /// file first and then replace the target, so a reader never sees half a recording.
 /// </summary>
-public static class RecordingFile
+internal static class RecordingFile
 {
     private static readonly JsonSerializerOptions Indented = new(WireJson.Options) { WriteIndented = true };
 

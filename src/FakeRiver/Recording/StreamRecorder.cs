@@ -8,7 +8,7 @@ namespace FakeRiver.Recording;
 /// <see cref="MaxChunks"/> chunks or <see cref="MaxChars"/> characters it keeps the timing of the end but no more
 /// content, and marks the recording truncated. Used by one attempt at a time; not thread-safe.
 /// </summary>
-public sealed class StreamRecorder(string path, string provider, string model, TimeProvider time)
+internal sealed class StreamRecorder(string path, string provider, string model, TimeProvider time)
 {
     public const int MaxChunks = 100_000;
     public const int MaxChars = 4 * 1024 * 1024;

@@ -8,7 +8,7 @@ namespace FakeRiver.Requests;
 /// <param name="Seq">The token sequence number of a <c>tokens</c> event; 0 for other events.</param>
 /// <param name="PayloadUtf8">The payload object as compact UTF-8 JSON.</param>
 /// <param name="IsFinal">True for the last <c>response</c>: the socket closes after it.</param>
-public sealed record ChannelEvent(string Event, long Seq, ReadOnlyMemory<byte> PayloadUtf8, bool IsFinal)
+internal sealed record ChannelEvent(string Event, long Seq, ReadOnlyMemory<byte> PayloadUtf8, bool IsFinal)
 {
     public const string Tokens = "tokens";
     public const string Status = "status";

@@ -11,7 +11,7 @@ namespace FakeRiver.Requests;
 /// clients get the buffered tokens after their <c>last_seq</c> and the latest response first (docs/ARCHITECTURE.md 3.4).
 /// Thread-safe.
 /// </summary>
-public sealed class ChannelLog(string channelId)
+internal sealed class ChannelLog(string channelId)
 {
     private readonly Lock _gate = new();
     private readonly List<ChannelEvent> _tokens = [];
@@ -21,8 +21,12 @@ public sealed class ChannelLog(string channelId)
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelEvent? _latestResponse;
     private ChannelEvent? _latestStatus;
+    private Action? _onFinal;
 
     public string ChannelId { get; } = channelId;
+
+    /// <summary>Cluster mode: copies every event, in order, to the channel's shared stream (docs/ARCHITECTURE.md 2.1).</summary>
+    public IChannelMirror? Mirror { get; set; }
 
     /// <summary>
     /// Sees every event as it is pushed, under the log's lock (the dashboard feed and telemetry: see
@@ -54,16 +58,7 @@ public sealed class ChannelLog(string channelId)
         {
             ThrowIfFinal();
             var seq = _tokens.Count + 1L;
-            var payload = new JsonObject
-            {
-                ["channel_id"] = ChannelId,
-                ["seq"] = seq,
-                ["delta"] = delta,
-                ["attempt"] = attempt,
-                ["provider"] = provider,
-                ["model"] = model,
-            };
-            var evt = new ChannelEvent(ChannelEvent.Tokens, seq, Serialize(payload), false);
+            var evt = new ChannelEvent(ChannelEvent.Tokens, seq, TokenPayload.Serialize(ChannelId, seq, delta, attempt, provider, model), false);
             _tokens.Add(evt);
             _text.Append(delta);
             Broadcast(evt);
@@ -87,10 +82,12 @@ public sealed class ChannelLog(string channelId)
     /// <summary>Pushes a <c>response</c> event; a final one completes every subscription after delivery.</summary>
     public ChannelEvent PublishResponse(JsonObject payload, bool isFinal)
     {
+        ChannelEvent evt;
+        Action? onFinal = null;
         lock (_gate)
         {
             ThrowIfFinal();
-            var evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
+            evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
             _latestResponse = evt;
             Broadcast(evt);
             if (isFinal)
@@ -99,9 +96,29 @@ public sealed class ChannelLog(string channelId)
                 foreach (var subscriber in _subscribers) subscriber.Writer.TryComplete();
                 _subscribers.Clear();
                 _finished.TrySetResult();
+                (onFinal, _onFinal) = (_onFinal, null);
             }
-            return evt;
         }
+        // Outside the lock: the registry takes its own lock to note the request as finished.
+        onFinal?.Invoke();
+        return evt;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="callback"/> synchronously once the final response is published (at once if it already
+    /// is): the request registry starts a finished request's retention clock here.
+    /// </summary>
+    public void OnFinal(Action callback)
+    {
+        lock (_gate)
+        {
+            if (!IsFinal)
+            {
+                _onFinal += callback;
+                return;
+            }
+        }
+        callback();
     }
 
     /// <summary>
@@ -160,6 +177,7 @@ public sealed class ChannelLog(string channelId)
 
     private void Broadcast(ChannelEvent evt)
     {
+        Mirror?.Append(evt);
         Observer?.Invoke(evt);
         foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
     }

@@ -6,7 +6,7 @@ namespace FakeRiver.Requests;
 /// What a joining socket gets: the buffered events it missed, then every later event, in order, with neither a
 /// gap nor a duplicate between the two (both are taken under the log's lock).
 /// </summary>
-public sealed class ChannelSubscription(IReadOnlyList<ChannelEvent> replay, ChannelReader<ChannelEvent> live, Action unsubscribe)
+internal sealed class ChannelSubscription(IReadOnlyList<ChannelEvent> replay, ChannelReader<ChannelEvent> live, Action unsubscribe)
     : IDisposable
 {
     public IReadOnlyList<ChannelEvent> Replay { get; } = replay;

@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Faults waiting to be taken by the next matching requests. A request takes every fault of its workflow and
 /// project at once, when it is accepted; a fault is gone when its last use is taken. Bounded; thread-safe.
 /// </summary>
-public sealed class FaultStore
+internal sealed class FaultStore
 {
     /// <summary>Most faults waiting at once (all projects together).</summary>
     public const int MaxFaults = 1000;

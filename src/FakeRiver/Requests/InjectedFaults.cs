@@ -7,7 +7,7 @@ namespace FakeRiver.Requests;
 /// counters that say which attempt a fault still applies to. Provider faults are not here: they are written into
 /// the request's own copy of its workflow.
 /// </summary>
-public sealed class InjectedFaults(WebhookFault? webhook, CallbackFault? callback)
+internal sealed class InjectedFaults(WebhookFault? webhook, CallbackFault? callback)
 {
     /// <summary>No fault: the shared value of every request that took none.</summary>
     public static InjectedFaults None { get; } = new(null, null);

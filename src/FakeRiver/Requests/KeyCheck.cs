@@ -1,4 +1,4 @@
 namespace FakeRiver.Requests;
 
 /// <summary>What an API key opens: <see cref="ProjectId"/> is set when the key is accepted.</summary>
-public readonly record struct KeyCheck(KeyVerdict Verdict, string? ProjectId);
+internal readonly record struct KeyCheck(KeyVerdict Verdict, string? ProjectId);

@@ -1,7 +1,7 @@
 namespace FakeRiver.Requests;
 
 /// <summary>How FakeRiver answers an API key: accepted, another project's (403), or unknown (401).</summary>
-public enum KeyVerdict
+internal enum KeyVerdict
 {
     Unknown,
     Foreign,

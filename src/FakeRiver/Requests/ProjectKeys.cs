@@ -9,7 +9,7 @@ namespace FakeRiver.Requests;
 /// project; with <see cref="FakeRiverOptions.OpenKeys"/> any key starting with <see cref="OpenKeyPrefix"/> opens a
 /// project of its own whose id is derived from the key, so one shared FakeRiver keeps many test suites apart.
 /// </summary>
-public sealed class ProjectKeys(IOptions<FakeRiverOptions> options)
+internal sealed class ProjectKeys(IOptions<FakeRiverOptions> options)
 {
     /// <summary>The prefix of ModelRiver's test keys; only such keys are accepted as open keys.</summary>
     public const string OpenKeyPrefix = "mr_test_";

@@ -4,24 +4,50 @@ using System.Text;
 namespace FakeRiver.Requests;
 
 /// <summary>
-/// The one source of randomness: seeded from <see cref="FakeRiverOptions.Seed"/>, so ids and tokens repeat from
-/// run to run. Thread-safe. Not for secrets: the fake's tokens only need to be unguessable by accident.
+/// The one source of randomness. Channel ids and ws_tokens come from <see cref="RandomNumberGenerator"/> unless
+/// determinism was asked for (<see cref="Seeded"/>: an explicit <c>FakeRiver:Seed</c>, scenario runs), so a
+/// FakeRiver left running as a dev server hands out unguessable tokens. Simulated output always derives from
+/// <see cref="Seed"/> (<see cref="DefaultOutputSeed"/> when none is set): the same prompt gives the same answer.
+/// Thread-safe.
 /// </summary>
-public sealed class RandomSource(int seed)
+internal sealed class RandomSource
 {
-    private readonly Random _random = new(seed);
+    /// <summary>Seed of simulated output when <c>FakeRiver:Seed</c> is not set.</summary>
+    public const int DefaultOutputSeed = 42;
+
+    private readonly Random? _ids;
     private readonly Lock _gate = new();
 
-    public int Seed { get; } = seed;
+    /// <summary>Ids and tokens from the seeded stream <paramref name="seed"/>: the same seed, the same sequence.</summary>
+    public RandomSource(int seed)
+    {
+        Seed = seed;
+        _ids = new Random(seed);
+    }
 
-    /// <summary>A version-4-shaped UUID (lowercase, hyphenated) drawn from the seeded stream.</summary>
+    private RandomSource(int outputSeed, bool secureIds)
+    {
+        Seed = outputSeed;
+        _ids = secureIds ? null : new Random(outputSeed);
+    }
+
+    /// <summary>Deterministic ids, tokens and output from <paramref name="seed"/>.</summary>
+    public static RandomSource Seeded(int seed) => new(seed);
+
+    /// <summary>Ids and tokens from the cryptographic generator; output from <see cref="DefaultOutputSeed"/>.</summary>
+    public static RandomSource Secure() => new(DefaultOutputSeed, secureIds: true);
+
+    /// <summary>The seed simulated output derives from.</summary>
+    public int Seed { get; }
+
+    /// <summary>True when ids and tokens repeat from run to run (a seed was asked for).</summary>
+    public bool DeterministicIds => _ids is not null;
+
+    /// <summary>A version-4 UUID (lowercase, hyphenated).</summary>
     public string NewUuid()
     {
         Span<byte> bytes = stackalloc byte[16];
-        lock (_gate)
-        {
-            _random.NextBytes(bytes);
-        }
+        Fill(bytes);
         bytes[7] = (byte)((bytes[7] & 0x0F) | 0x40); // version 4 (Guid stores the 3rd group little-endian)
         bytes[8] = (byte)((bytes[8] & 0x3F) | 0x80); // RFC 4122 variant
         return new Guid(bytes).ToString("D");
@@ -31,17 +57,24 @@ public sealed class RandomSource(int seed)
     public string NewToken()
     {
         Span<byte> bytes = stackalloc byte[32];
-        lock (_gate)
-        {
-            _random.NextBytes(bytes);
-        }
+        Fill(bytes);
         return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
     }
 
-    /// <summary>A seed derived from the run seed and some text: the same inputs give the same seed everywhere.</summary>
+    /// <summary>A seed derived from the output seed and some text: the same inputs give the same seed everywhere.</summary>
     public int Derive(string text)
     {
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Seed}\u0000{text}"));
         return BitConverter.ToInt32(hash, 0) & int.MaxValue;
+    }
+
+    private void Fill(Span<byte> bytes)
+    {
+        if (_ids is null)
+        {
+            RandomNumberGenerator.Fill(bytes);
+            return;
+        }
+        lock (_gate) _ids.NextBytes(bytes);
     }
 }

@@ -4,7 +4,7 @@ using FakeRiver.Observability;
 namespace FakeRiver.Requests;
 
 /// <summary>Publishes what happens to one request (accepted, attempts, its channel's events) to the feed.</summary>
-public static class RequestEvents
+internal static class RequestEvents
 {
     /// <summary>How often, at most, the feed hears about a stream's progress: counts and rates, not every token.</summary>
     public static readonly TimeSpan TokenSampleInterval = TimeSpan.FromMilliseconds(100);

@@ -8,7 +8,7 @@ namespace FakeRiver.Requests;
 /// <see cref="TryTransition"/>, so exactly one final state is ever reached, whoever races for it
 /// (the pipeline, the callback endpoint or the callback timeout).
 /// </summary>
-public sealed class RiverRequest
+internal sealed class RiverRequest
 {
     private readonly Lock _gate = new();
 

@@ -7,7 +7,7 @@ namespace FakeRiver.Requests;
 /// (in <see cref="Project"/>, or in any project when null) take it. Exactly one of <see cref="Provider"/>,
 /// <see cref="Webhook"/> and <see cref="Callback"/> is set.
 /// </summary>
-public sealed record RuntimeFault
+internal sealed record RuntimeFault
 {
     public required string Id { get; init; }
 

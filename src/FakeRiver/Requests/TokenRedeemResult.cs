@@ -1,6 +1,6 @@
 namespace FakeRiver.Requests;
 
-public enum TokenRedeemResult
+internal enum TokenRedeemResult
 {
     Ok,
     Unknown,

@@ -5,4 +5,4 @@ namespace FakeRiver.Requests;
 /// deliveries get an HTTP <see cref="Status"/> instead of reaching the backend, find it refusing connections, time
 /// out, or carry a wrong signature.
 /// </summary>
-public sealed record WebhookFault(WebhookFaultMode Mode, int? Status, int Attempts);
+internal sealed record WebhookFault(WebhookFaultMode Mode, int? Status, int Attempts);

@@ -1,7 +1,7 @@
 namespace FakeRiver.Requests;
 
 /// <summary>What an injected webhook fault does to an attempt.</summary>
-public enum WebhookFaultMode
+internal enum WebhookFaultMode
 {
     /// <summary>The attempt is answered with a status, as a failing backend would.</summary>
     Status,

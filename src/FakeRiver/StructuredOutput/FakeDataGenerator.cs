@@ -7,7 +7,7 @@ namespace FakeRiver.StructuredOutput;
 /// what <c>offline_fallback</c> fabricates. The same schema and seed give the same JSON text, byte for byte, because
 /// every random draw comes from one Bogus randomizer (<see cref="FakeSource"/>) seeded here and properties are visited in schema order.
 /// </summary>
-public static class FakeDataGenerator
+internal static class FakeDataGenerator
 {
     /// <summary>A value that satisfies <paramref name="schema"/>; null only when the schema asks for null.</summary>
     public static JsonNode? Generate(JsonObject schema, int seed)

@@ -17,6 +17,7 @@ internal sealed class GeneratedSizeWalk(JsonObject root)
 
     public SchemaLimitViolation? Check() => Walk(root, 1, 1);
 
+    /// <param name="node">The schema node to walk.</param>
     /// <param name="most">Product of the most values each enclosing level can generate.</param>
     /// <param name="least">Product of the fewest values each enclosing level must generate (for cycles).</param>
     private SchemaLimitViolation? Walk(JsonNode? node, long most, long least)

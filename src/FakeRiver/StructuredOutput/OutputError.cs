@@ -1,7 +1,7 @@
 namespace FakeRiver.StructuredOutput;
 
 /// <summary>One schema violation: where (a JSON path from <c>$</c>) and what.</summary>
-public sealed record OutputError(string Path, string Message)
+internal sealed record OutputError(string Path, string Message)
 {
     public override string ToString() => $"{Path}: {Message}";
 }

@@ -9,7 +9,7 @@ namespace FakeRiver.StructuredOutput;
 /// Validates provider output against a workflow's JSON Schema with NJsonSchema. Parsed schemas are cached by their
 /// JSON text, since every attempt of every request validates against one of a handful of schemas. Thread-safe.
 /// </summary>
-public sealed class OutputValidator
+internal sealed class OutputValidator
 {
     private readonly ConcurrentDictionary<string, Lazy<JsonSchema>> _schemas = new(StringComparer.Ordinal);
 

@@ -10,7 +10,7 @@ namespace FakeRiver.StructuredOutput;
 /// candidate list one character at a time, and completed scalars are checked once. Not thread-safe (one per attempt).
 /// After a violation the session stays dead.
 /// </summary>
-public sealed class SchemaGateSession : IJsonPrefixSink
+internal sealed class SchemaGateSession : IJsonPrefixSink
 {
     private readonly JsonObject _root;
     private readonly ScalarChecker _scalars;

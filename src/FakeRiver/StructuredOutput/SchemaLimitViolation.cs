@@ -1,4 +1,4 @@
 namespace FakeRiver.StructuredOutput;
 
 /// <summary>A schema over one of the <see cref="SchemaLimits"/>: which limit (its documented name) and why.</summary>
-public sealed record SchemaLimitViolation(string Limit, string Message);
+internal sealed record SchemaLimitViolation(string Limit, string Message);

@@ -8,7 +8,7 @@ namespace FakeRiver.StructuredOutput;
 /// file is loaded: the fake generates and checks output shaped by the schema, so a caller must not be able to make
 /// it produce or scan unbounded text. Documented in README ("Structured output limits").
 /// </summary>
-public static class SchemaLimits
+internal static class SchemaLimits
 {
     /// <summary>The schema's JSON, UTF-8.</summary>
     public const int MaxBytes = 64 * 1024;

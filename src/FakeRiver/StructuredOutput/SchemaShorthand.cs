@@ -8,7 +8,7 @@ namespace FakeRiver.StructuredOutput;
 /// ModelRiver treats the console's shorthand. Forms: <c>string</c>, <c>number</c>, <c>integer</c>, <c>boolean</c>,
 /// <c>a | b | c</c> (string enum; values may be quoted), <c>array&lt;T&gt;</c>, <c>{name: T, ...}</c>, nested freely.
 /// </summary>
-public static class SchemaShorthand
+internal static class SchemaShorthand
 {
     public const string Draft07 = "http://json-schema.org/draft-07/schema#";
 
@@ -26,6 +26,7 @@ public static class SchemaShorthand
 
     /// <summary>Compiles one shorthand type expression, e.g. <c>array&lt;{task: string}&gt;</c>.</summary>
     /// <param name="field">Names the field in error messages.</param>
+    /// <param name="shorthand">The type expression.</param>
     public static JsonObject CompileField(string field, string shorthand) =>
         new ShorthandParser(field, shorthand).ParseWhole();
 

@@ -1,7 +1,7 @@
 namespace FakeRiver.StructuredOutput;
 
 /// <summary>A shorthand type that does not parse; the message names the field, the position and what was expected.</summary>
-public sealed class SchemaShorthandException : FormatException
+internal sealed class SchemaShorthandException : FormatException
 {
     public SchemaShorthandException(string field, string shorthand, int position, string expected)
         : base($"{field}: expected {expected} at position {position} in \"{shorthand}\"")

@@ -11,7 +11,7 @@ namespace FakeRiver.StructuredOutput;
 /// Checking is incremental (<see cref="SchemaGateSession"/>): O(new text) per delta.
 /// Sub-schemas using <c>$ref</c>/combinators are not checked here; the full validation at the end still is.
 /// </summary>
-public sealed class StreamingSchemaGate(OutputValidator validator)
+internal sealed class StreamingSchemaGate(OutputValidator validator)
 {
     /// <summary>A session for one attempt's output; feed it the committed text first, then each delta.</summary>
     public SchemaGateSession Open(JsonObject schema) => new(schema, new ScalarChecker(validator));

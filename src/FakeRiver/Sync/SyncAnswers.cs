@@ -11,7 +11,7 @@ namespace FakeRiver.Sync;
 /// still valid, so the answer is HTTP 200 with <c>data: null</c>, <c>error</c> and <c>meta.http_status: 502</c>,
 /// in either format (there is no provider body to pass through).
 /// </summary>
-public static class SyncAnswers
+internal static class SyncAnswers
 {
     public static IResult For(RiverRequest request, RunOutcome outcome, long durationMs, SyncFormat format)
     {

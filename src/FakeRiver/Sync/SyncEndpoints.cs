@@ -12,7 +12,7 @@ namespace FakeRiver.Sync;
 /// path, answered in the HTTP response (README "Sync API"). Event-driven workflows need the async path and get
 /// 400 <c>model_not_supported</c>.
 /// </summary>
-public static class SyncEndpoints
+internal static class SyncEndpoints
 {
     public static readonly string[] Paths = ["/v1/ai", "/api/v1/ai"];
 

@@ -1,7 +1,7 @@
 namespace FakeRiver.Sync;
 
 /// <summary>The <c>format</c> of a <c>POST /v1/ai</c> answer.</summary>
-public enum SyncFormat
+internal enum SyncFormat
 {
     /// <summary>The provider's body (<c>choices</c>, <c>usage</c>) with <c>X-ModelRiver-*</c> headers; the default.</summary>
     Raw,

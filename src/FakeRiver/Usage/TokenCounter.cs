@@ -7,7 +7,7 @@ namespace FakeRiver.Usage;
 /// its O200kBase data package), so <c>usage</c> figures look like a real provider's. The tokenizer is immutable and
 /// thread-safe; it is built once, on first use (loading the vocabulary takes a moment).
 /// </summary>
-public static class TokenCounter
+internal static class TokenCounter
 {
     private static readonly Lazy<Tokenizer> O200k = new(() => TiktokenTokenizer.CreateForEncoding("o200k_base"));
 

@@ -6,7 +6,7 @@ namespace FakeRiver.Webhooks;
 /// FakeRiver.Testing fixture and the scenario worlds register a sender that injects faults, so the production
 /// path carries none.
 /// </summary>
-public interface IWebhookSender
+internal interface IWebhookSender
 {
     /// <summary>
     /// Makes attempt <paramref name="number"/> and returns every HTTP exchange it made with the receiver, oldest

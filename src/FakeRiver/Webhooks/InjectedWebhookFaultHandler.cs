@@ -8,7 +8,7 @@ namespace FakeRiver.Webhooks;
 /// the dispatcher stays the production path and sees only what a real network would show it — a status, a refused
 /// connection, no answer, or a receiver that rejects the signature.
 /// </summary>
-public sealed class InjectedWebhookFaultHandler(RequestRegistry registry, TimeProvider time) : DelegatingHandler
+internal sealed class InjectedWebhookFaultHandler(RequestRegistry registry, TimeProvider time) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -1,14 +1,16 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Admin;
 using FakeRiver.Requests;
+using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Webhooks;
 
 /// <summary>
 /// <c>/__admin/webhooks</c>: the delivery journal, its dead letters, and "send a test webhook" (a standard-shape
-/// body around caller-given data, signed and delivered through the normal dispatcher, retries included).
+/// body around caller-given data, signed and delivered through the normal dispatcher, retries included; only with
+/// <c>FakeRiver:Admin:AllowSignedSend</c>).
 /// </summary>
-public static class WebhookAdminEndpoints
+internal static class WebhookAdminEndpoints
 {
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -47,8 +49,14 @@ public static class WebhookAdminEndpoints
     }
 
     private static async Task<IResult> SendAsync(HttpRequest http, JsonBodyReader reader, WebhookDispatcher dispatcher,
-        RandomSource random, TimeProvider time)
+        RandomSource random, TimeProvider time, IOptions<FakeRiverOptions> options)
     {
+        // Signing caller-chosen data with the real secret mints webhooks any backend trusts: only when asked for.
+        if (!options.Value.Admin.AllowSignedSend)
+        {
+            return ApiErrors.Create(StatusCodes.Status403Forbidden, "permission_error", "signed_send_disabled",
+                "Sending signed test webhooks is off; set FakeRiver:Admin:AllowSignedSend=true to enable it");
+        }
         // The shared reader (media type, size cap, transport faults), parsing as JSON.parse does: lone surrogates kept.
         var read = await reader.ReadObjectAsync(http, http.HttpContext.RequestAborted, javaScriptStrings: true);
         if (!read.IsOk) return read.Error;

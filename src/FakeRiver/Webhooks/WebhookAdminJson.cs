@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 namespace FakeRiver.Webhooks;
 
 /// <summary>JSON of the webhook admin API: snake_case names and enum values (<c>dead_lettered</c>), compact.</summary>
-public static class WebhookAdminJson
+internal static class WebhookAdminJson
 {
     public static JsonSerializerOptions Options { get; } = new()
     {

@@ -9,7 +9,7 @@ namespace FakeRiver.Webhooks;
 /// (<c>task.ai_generated</c>) and the all-providers-failed error variant. Inputs are deep-cloned, so callers keep
 /// their nodes; <c>data</c> is always a non-null object because receivers sign <c>JSON.stringify(body.data)</c>.
 /// </summary>
-public static class WebhookBodyFactory
+internal static class WebhookBodyFactory
 {
     public const string CompletedType = "task.completed";
     public const string AiGeneratedType = "task.ai_generated";

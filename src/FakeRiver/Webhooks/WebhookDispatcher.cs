@@ -13,7 +13,7 @@ namespace FakeRiver.Webhooks;
 /// is retried, and after the last attempt the delivery is dead-lettered. Time only through the injected
 /// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock.
 /// </summary>
-public sealed class WebhookDispatcher(
+internal sealed class WebhookDispatcher(
     IWebhookSender sender,
     WebhookJournal journal,
     RandomSource random,

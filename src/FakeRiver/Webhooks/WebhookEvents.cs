@@ -13,6 +13,7 @@ public static class WebhookEvents
         WebhookSigner.DocsSignatureHeader, WebhookSigner.DocsTimestampHeader, WebhookSigner.CallbackUrlHeader,
     };
 
+    /// <summary>Publishes one webhook attempt with the headers it was sent with.</summary>
     public static void WebhookAttempt(this RiverEventFeed feed, WebhookDelivery delivery, WebhookAttempt attempt,
         IEnumerable<KeyValuePair<string, string>> headers)
     {

@@ -1,18 +1,31 @@
+using Microsoft.Extensions.Options;
+
 namespace FakeRiver.Webhooks;
 
 /// <summary>
 /// Every webhook delivery, oldest first, as immutable snapshots. Thread-safe. Tests and the admin API read it;
-/// <see cref="WaitForAsync"/> lets them await a condition instead of sleeping.
+/// <see cref="WaitForAsync"/> lets them await a condition instead of sleeping. Finished deliveries (delivered,
+/// dead-lettered, skipped) are kept for <see cref="RetentionOptions.MaxAge"/>, at most
+/// <see cref="RetentionOptions.MaxJournalEntries"/> of them; a delivery still being tried is always kept.
 /// </summary>
-public sealed class WebhookJournal
+internal sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly List<WebhookDelivery> _deliveries = [];
 
-    // Position of each delivery in _deliveries: a delivery is recorded on every change, and a linear search made
-    // recording O(n) under the lock (the load benchmark's async accept slowed as the journal grew).
-    private readonly Dictionary<string, int> _indexById = new(StringComparer.Ordinal);
+    // Insertion order for listing, and each delivery's node: a delivery is recorded on every change, so replacing
+    // its snapshot must be O(1) under the lock (the load benchmark's async accept slowed when it was O(n)).
+    private readonly LinkedList<WebhookDelivery> _deliveries = new();
+    private readonly Dictionary<string, LinkedListNode<WebhookDelivery>> _byId = new(StringComparer.Ordinal);
+
+    // Deliveries in the order they finished: the head is the first to go.
+    private readonly Queue<(string Id, DateTimeOffset FinishedAt)> _finished = new();
     private readonly List<(Func<IReadOnlyList<WebhookDelivery>, bool> Predicate, TaskCompletionSource Signal)> _waiters = [];
+
+    /// <summary>Deliveries held now, running and finished.</summary>
+    public int Count
+    {
+        get { lock (_gate) return _byId.Count; }
+    }
 
     /// <summary>Adds a delivery or replaces the snapshot with the same id, then wakes the waiters it satisfies.</summary>
     public void Record(WebhookDelivery delivery)
@@ -20,12 +33,18 @@ public sealed class WebhookJournal
         List<TaskCompletionSource> satisfied;
         lock (_gate)
         {
-            if (_indexById.TryGetValue(delivery.Id, out var index)) _deliveries[index] = delivery;
+            var wasFinished = false;
+            if (_byId.TryGetValue(delivery.Id, out var node))
+            {
+                wasFinished = node.Value.IsFinished;
+                node.Value = delivery;
+            }
             else
             {
-                _indexById[delivery.Id] = _deliveries.Count;
-                _deliveries.Add(delivery);
+                _byId[delivery.Id] = _deliveries.AddLast(delivery);
             }
+            if (delivery.IsFinished && !wasFinished) _finished.Enqueue((delivery.Id, time.GetUtcNow()));
+            EvictLocked();
             satisfied = TakeSatisfiedWaiters();
         }
         // Completed outside the lock; RunContinuationsAsynchronously keeps waiters off the dispatcher's thread anyway.
@@ -34,22 +53,34 @@ public sealed class WebhookJournal
 
     public IReadOnlyList<WebhookDelivery> All()
     {
-        lock (_gate) return [.. _deliveries];
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _deliveries];
+        }
     }
 
     public IReadOnlyList<WebhookDelivery> ForChannel(string channelId)
     {
-        lock (_gate) return [.. _deliveries.Where(d => d.ChannelId == channelId)];
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _deliveries.Where(d => d.ChannelId == channelId)];
+        }
     }
 
     public IReadOnlyList<WebhookDelivery> DeadLetters()
     {
-        lock (_gate) return [.. _deliveries.Where(d => d.State == WebhookDeliveryState.DeadLettered)];
+        lock (_gate)
+        {
+            EvictLocked();
+            return [.. _deliveries.Where(d => d.State == WebhookDeliveryState.DeadLettered)];
+        }
     }
 
     public WebhookDelivery? Find(string id)
     {
-        lock (_gate) return _indexById.TryGetValue(id, out var index) ? _deliveries[index] : null;
+        lock (_gate) return _byId.TryGetValue(id, out var node) ? node.Value : null;
     }
 
     /// <summary>Forgets every record (admin reset). Deliveries still running re-appear with their next change.</summary>
@@ -58,7 +89,8 @@ public sealed class WebhookJournal
         lock (_gate)
         {
             _deliveries.Clear();
-            _indexById.Clear();
+            _byId.Clear();
+            _finished.Clear();
         }
     }
 
@@ -67,9 +99,12 @@ public sealed class WebhookJournal
     {
         lock (_gate)
         {
-            _deliveries.RemoveAll(d => channelIds.Contains(d.ChannelId));
-            _indexById.Clear();
-            for (var i = 0; i < _deliveries.Count; i++) _indexById[_deliveries[i].Id] = i;
+            // Queued finish times of removed deliveries are skipped when they come up (the id is gone).
+            foreach (var node in _byId.Values.Where(n => channelIds.Contains(n.Value.ChannelId)).ToList())
+            {
+                _deliveries.Remove(node);
+                _byId.Remove(node.Value.Id);
+            }
         }
     }
 
@@ -93,6 +128,20 @@ public sealed class WebhookJournal
         });
         _ = signal.Task.ContinueWith(_ => registration.Dispose(), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         return signal.Task;
+    }
+
+    private void EvictLocked()
+    {
+        var retention = options.Value.Retention;
+        var oldestKept = time.GetUtcNow() - retention.MaxAge;
+        while (_finished.TryPeek(out var head) && (_finished.Count > retention.MaxJournalEntries || head.FinishedAt <= oldestKept))
+        {
+            _finished.Dequeue();
+            // Gone already (a reset) or running again (a scenario's duplicate delivery): it re-queues when it finishes.
+            if (!_byId.TryGetValue(head.Id, out var node) || !node.Value.IsFinished) continue;
+            _deliveries.Remove(node);
+            _byId.Remove(head.Id);
+        }
     }
 
     private List<TaskCompletionSource> TakeSatisfiedWaiters()

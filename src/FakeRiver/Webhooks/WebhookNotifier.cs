@@ -5,7 +5,7 @@ using FakeRiver.Requests;
 namespace FakeRiver.Webhooks;
 
 /// <summary>The pipeline's webhook notifications, built by <see cref="WebhookBodyFactory"/> and sent by the dispatcher.</summary>
-public sealed class WebhookNotifier(WebhookDispatcher dispatcher, TimeProvider time) : IWebhookNotifier
+internal sealed class WebhookNotifier(WebhookDispatcher dispatcher, TimeProvider time) : IWebhookNotifier
 {
     public void Completed(RiverRequest request, JsonObject data, JsonObject meta) =>
         dispatcher.Enqueue(request, WebhookBodyFactory.Standard(request, data, meta, time.GetUtcNow()));

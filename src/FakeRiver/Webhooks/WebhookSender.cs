@@ -10,7 +10,7 @@ namespace FakeRiver.Webhooks;
 /// connection, a reset, a timeout or a URL HttpClient cannot send to all come back as a failed attempt, never as an
 /// exception, so the dispatcher retries them on schedule.
 /// </summary>
-public sealed class WebhookSender(
+internal sealed class WebhookSender(
     IHttpClientFactory httpClients,
     WebhookSigner signer,
     TimeProvider time,

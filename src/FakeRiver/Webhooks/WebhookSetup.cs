@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace FakeRiver.Webhooks;
 
 /// <summary>Composition of the webhook feature: signer, journal, dispatcher (a hosted service), admin endpoints.</summary>
-public static class WebhookSetup
+internal static class WebhookSetup
 {
     public static IServiceCollection AddWebhooks(this IServiceCollection services)
     {

@@ -10,7 +10,7 @@ namespace FakeRiver.Webhooks;
 /// <c>X-ModelRiver-Signature</c> over <c>"&lt;unix seconds&gt;.&lt;data JSON&gt;"</c> and the docs' <c>mr-signature</c>
 /// over the raw body. Both are lowercase hex HMAC-SHA256 keyed with the webhook secret.
 /// </summary>
-public sealed class WebhookSigner(IOptions<FakeRiverOptions> options)
+internal sealed class WebhookSigner(IOptions<FakeRiverOptions> options)
 {
     public const string SignatureHeader = "X-ModelRiver-Signature";
     public const string TimestampHeader = "X-ModelRiver-Timestamp";

@@ -9,6 +9,7 @@ public sealed record FaultDefinition
     /// <summary>Tokens streamed before the fault; null or 0 fails before the first token.</summary>
     public int? AfterTokens { get; init; }
 
+    /// <summary>A fault that is not an HTTP status: a reset connection, a timeout or invalid output.</summary>
     public FaultKind? Kind { get; init; }
 
     /// <summary>Retry-After seconds reported with a 429.</summary>

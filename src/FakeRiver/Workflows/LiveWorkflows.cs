@@ -5,7 +5,7 @@ namespace FakeRiver.Workflows;
 /// <c>/__admin/workflows</c> — for every project, or for one. A request resolves its workflow once, when it is
 /// accepted, so replacing a definition never changes a request already running. Bounded; thread-safe.
 /// </summary>
-public sealed class LiveWorkflows(WorkflowCatalog file)
+internal sealed class LiveWorkflows(WorkflowCatalog file)
 {
     /// <summary>Most run-time definitions kept at once (all projects together).</summary>
     public const int MaxDefinitions = 1000;

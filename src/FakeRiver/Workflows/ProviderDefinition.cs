@@ -3,10 +3,13 @@ namespace FakeRiver.Workflows;
 /// <summary>One provider of a workflow: who it claims to be, how it streams, and what fault it plays.</summary>
 public sealed record ProviderDefinition
 {
+    /// <summary>The provider name reported on the wire, e.g. <c>openai</c>.</summary>
     public required string Provider { get; init; }
 
+    /// <summary>The model name reported on the wire, e.g. <c>gpt-4o-mini</c>.</summary>
     public required string Model { get; init; }
 
+    /// <summary>Simulated (the default) or a real OpenAI-compatible endpoint.</summary>
     public ProviderType Type { get; init; } = ProviderType.Simulated;
 
     /// <summary>Base URL of an OpenAI-compatible server (type <c>openai</c>), e.g. http://127.0.0.1:11434/v1.</summary>
@@ -39,5 +42,6 @@ public sealed record ProviderDefinition
     /// <summary>Attempt timeout in milliseconds; 0 means none.</summary>
     public int TimeoutMs { get; init; }
 
+    /// <summary>The fault this provider plays on every attempt; null for none.</summary>
     public FaultDefinition? Fault { get; init; }
 }

@@ -1,5 +1,6 @@
 namespace FakeRiver.Workflows;
 
+/// <summary>How a provider produces its stream.</summary>
 public enum ProviderType
 {
     /// <summary>Built-in provider streaming seeded, schema-valid output.</summary>

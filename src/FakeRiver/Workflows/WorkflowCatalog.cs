@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Workflows;
 
 /// <summary>The workflows FakeRiver serves, by name, and the named structured outputs they draw on. Immutable once loaded.</summary>
-public sealed class WorkflowCatalog(
+internal sealed class WorkflowCatalog(
     IEnumerable<WorkflowDefinition> workflows,
     IReadOnlyDictionary<string, JsonObject>? structuredOutputs = null)
 {

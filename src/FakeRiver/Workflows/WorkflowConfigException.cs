@@ -6,21 +6,25 @@ namespace FakeRiver.Workflows;
 /// </summary>
 public sealed class WorkflowConfigException : Exception
 {
+    /// <summary>All problems found in a workflow file, each as <c>file:line: field: what was wrong</c>.</summary>
     public WorkflowConfigException(IReadOnlyList<string> errors)
         : base(errors.Count == 1 ? errors[0] : $"{errors.Count} errors in the workflow file:\n" + string.Join('\n', errors))
     {
         Errors = errors;
     }
 
+    /// <summary>An exception without details.</summary>
     public WorkflowConfigException() : this([])
     {
     }
 
+    /// <summary>One problem.</summary>
     public WorkflowConfigException(string message) : base(message)
     {
         Errors = [message];
     }
 
+    /// <summary>One problem, caused by <paramref name="innerException"/> (e.g. an unreadable file).</summary>
     public WorkflowConfigException(string message, Exception innerException) : base(message, innerException)
     {
         Errors = [message];

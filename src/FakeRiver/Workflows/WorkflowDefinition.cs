@@ -5,6 +5,7 @@ namespace FakeRiver.Workflows;
 /// <summary>A saved workflow as FakeRiver runs it: compiled from the YAML workflow file.</summary>
 public sealed record WorkflowDefinition
 {
+    /// <summary>The workflow name requests give in <c>workflow</c>.</summary>
     public required string Name { get; init; }
 
     /// <summary>Event name of an event-driven workflow; null for a standard workflow.</summary>
@@ -22,11 +23,13 @@ public sealed record WorkflowDefinition
     /// </summary>
     public int? TextTokens { get; init; }
 
+    /// <summary>What happens when output fails the structured output schema; the default tries the next provider.</summary>
     public OnInvalidMode OnInvalid { get; init; } = OnInvalidMode.NextProvider;
 
     /// <summary>Test mode: sample data after <see cref="TestModeDelayMs"/>, no provider called.</summary>
     public bool TestMode { get; init; }
 
+    /// <summary>Test mode: milliseconds before the sample data is sent.</summary>
     public int TestModeDelayMs { get; init; }
 
     /// <summary>The gateway's rate limit for this workflow (<c>rate_limit</c>); null for none.</summary>
@@ -35,5 +38,6 @@ public sealed record WorkflowDefinition
     /// <summary>Providers in failover order; the first is the primary.</summary>
     public required IReadOnlyList<ProviderDefinition> Providers { get; init; }
 
+    /// <summary>An event-driven workflow (it has an <see cref="EventName"/>): the backend must call back.</summary>
     public bool IsEventDriven => EventName is not null;
 }

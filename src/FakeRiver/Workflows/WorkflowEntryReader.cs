@@ -9,7 +9,7 @@ namespace FakeRiver.Workflows;
 /// text (JSON is YAML), with the file loader's rules and its <c>source:line: field: message</c> errors. The name may
 /// be left out (the caller's name is used) but may not differ from it.
 /// </summary>
-public static class WorkflowEntryReader
+internal static class WorkflowEntryReader
 {
     /// <returns>The definition, or every error found (nothing is half-read).</returns>
     public static (WorkflowDefinition? Workflow, IReadOnlyList<string> Errors) Read(

@@ -8,7 +8,7 @@ namespace FakeRiver.Workflows;
 /// Loads the workflow file (YAML; format in contracts/fakeriver-config.schema.json) into a <see cref="WorkflowCatalog"/>.
 /// The embedded defaults use the same format. Every problem is reported at once, each naming file, line and field.
 /// </summary>
-public static class WorkflowFileLoader
+internal static class WorkflowFileLoader
 {
     /// <summary>Logical name of the embedded defaults (src/FakeRiver/Workflows/defaults.yaml).</summary>
     public const string DefaultsResource = "FakeRiver.defaults.yaml";

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Options;
 namespace FakeRiver.Workflows;
 
 /// <summary>Registers the workflow catalog (from the configured file, else the embedded defaults) and output validation.</summary>
-public static class WorkflowSetup
+internal static class WorkflowSetup
 {
     public static IServiceCollection AddWorkflows(this IServiceCollection services)
     {

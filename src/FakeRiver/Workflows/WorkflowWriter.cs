@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace FakeRiver.Workflows;
 
 /// <summary>A workflow in the workflow file's own format (snake_case keys), so what GET shows can be PUT back.</summary>
-public static class WorkflowWriter
+internal static class WorkflowWriter
 {
     public static JsonObject ToJson(WorkflowDefinition workflow)
     {

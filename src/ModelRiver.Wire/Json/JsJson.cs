@@ -42,16 +42,47 @@ public static class JsJson
             case null:
                 output.Append("null");
                 break;
-            case JsonObject obj:
+            case JsonObject obj when HasIndexKey(obj):
                 WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
                 break;
+            case JsonObject obj:
+                // No array-index key: JSON.stringify's order is the insertion order (JsKeyOrder), and a JsonObject's
+                // keys are unique, so print straight through. This is the common case, and the hot one: every
+                // webhook body is printed here (tests/Perf/results/profile-accept.md).
+                output.Append('{');
+                var firstKey = true;
+                foreach (var (key, value) in obj)
+                {
+                    if (!firstKey) output.Append(',');
+                    firstKey = false;
+                    JsString.Write(key, output);
+                    output.Append(':');
+                    WriteNode(value, output);
+                }
+                output.Append('}');
+                break;
             case JsonArray array:
-                WriteArray(array.Select(item => (Action)(() => WriteNode(item, output))), output);
+                output.Append('[');
+                for (var i = 0; i < array.Count; i++)
+                {
+                    if (i > 0) output.Append(',');
+                    WriteNode(array[i], output);
+                }
+                output.Append(']');
                 break;
             case JsonValue value:
                 WriteValue(value, output);
                 break;
         }
+    }
+
+    private static bool HasIndexKey(JsonObject obj)
+    {
+        foreach (var (key, _) in obj)
+        {
+            if (JsKeyOrder.IsArrayIndex(key)) return true;
+        }
+        return false;
     }
 
     private static void WriteValue(JsonValue value, StringBuilder output)

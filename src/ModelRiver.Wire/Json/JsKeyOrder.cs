@@ -7,6 +7,7 @@ namespace ModelRiver.Wire.Json;
 /// </summary>
 public static class JsKeyOrder
 {
+    /// <summary>The properties in JavaScript object order; <paramref name="keyOf"/> names each property's key.</summary>
     public static IReadOnlyList<T> Arrange<T>(IEnumerable<T> properties, Func<T, string> keyOf)
     {
         var ordered = new List<T>();

@@ -9,6 +9,7 @@ public static class JsNumber
     /// <summary>Parses JSON number text to the nearest double, as JSON.parse does (overflow gives infinity).</summary>
     public static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
+    /// <summary>Appends <paramref name="value"/> as JSON.stringify prints a number (NaN and infinities print <c>null</c>).</summary>
     public static void Write(double value, StringBuilder output)
     {
         if (!double.IsFinite(value))

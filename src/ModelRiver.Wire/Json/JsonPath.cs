@@ -22,12 +22,16 @@ public sealed class JsonPath
         _index = index;
     }
 
+    /// <summary>The whole document, <c>$</c>.</summary>
     public static JsonPath Root { get; } = new(null, null, -1);
 
+    /// <summary>The member <paramref name="name"/> of this object.</summary>
     public JsonPath Property(string name) => new(this, name, -1);
 
+    /// <summary>The item <paramref name="index"/> of this array.</summary>
     public JsonPath Item(int index) => new(this, null, index);
 
+    /// <summary>The path as <c>$.messages[0].content</c>.</summary>
     public override string ToString()
     {
         var segments = new Stack<JsonPath>();

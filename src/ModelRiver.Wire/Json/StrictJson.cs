@@ -8,6 +8,7 @@ namespace ModelRiver.Wire.Json;
 /// </summary>
 public static class StrictJson
 {
+    /// <summary>Duplicate keys refused, nesting capped at 256 levels.</summary>
     public static JsonDocumentOptions Options { get; } = new() { AllowDuplicateProperties = false, MaxDepth = 256 };
 
     /// <summary>

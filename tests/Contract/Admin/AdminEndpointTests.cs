@@ -49,7 +49,7 @@ public class AdminEndpointTests
         var started = await AsyncApi.StartAsync(host);
         using var client = host.RiverClient();
 
-        var reset = await client.PostAsync("/__admin/reset", null);
+        var reset = await client.PostAsync("/__admin/reset", AsyncApi.Json(new JsonObject()));
 
         Assert.Equal(HttpStatusCode.OK, reset.StatusCode);
         Assert.Empty(JsonNode.Parse(await client.GetStringAsync("/__admin/requests"))!["requests"]!.AsArray());

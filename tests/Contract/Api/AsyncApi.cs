@@ -6,7 +6,7 @@ using Contract.Infrastructure;
 namespace Contract.Api;
 
 /// <summary>Small helpers for calling FakeRiver's async API from tests.</summary>
-public static class AsyncApi
+internal static class AsyncApi
 {
     public static JsonObject ChatBody(string workflow = "mr_chatbot_workflow", string message = "Hello") => new()
     {
@@ -21,6 +21,13 @@ public static class AsyncApi
     public static async Task<(HttpResponseMessage Response, JsonObject Body)> PostAsync(HttpClient client, string path, HttpContent content)
     {
         var response = await client.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response, JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"Not a JSON object: {text}"));
+    }
+
+    public static async Task<(HttpResponseMessage Response, JsonObject Body)> GetAsync(HttpClient client, string path)
+    {
+        var response = await client.GetAsync(path);
         var text = await response.Content.ReadAsStringAsync();
         return (response, JsonNode.Parse(text) as JsonObject ?? throw new InvalidOperationException($"Not a JSON object: {text}"));
     }

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ChatBackend;
+using Contract.ChatBackend.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http.Features;
@@ -9,13 +10,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Contract.ChatBackend;
 
 /// <summary>The entry FakeRiver's dev mode uses: a real Kestrel host built from explicit settings.</summary>
+[Collection(Contract.ChatBackend.Infrastructure.DirectHostCollection.Name)]
 public class ChatBackendAppTests
 {
     [Fact]
     public async Task Create_WithSettingsOnKestrel_ServesHealthWithThoseSettings()
     {
+        using var database = new TempDatabase();
         var settings = new Dictionary<string, string?>
         {
+            ["CHATBACKEND_DB"] = database.Path,
             ["urls"] = "http://127.0.0.1:0",
             ["MODELRIVER_API_URL"] = "http://127.0.0.1:5999",
             ["MODELRIVER_API_KEY"] = "mr_test_app",
@@ -39,7 +43,13 @@ public class ChatBackendAppTests
     [Fact]
     public async Task Create_InvalidSettings_FailsAtStart()
     {
-        await using var app = ChatBackendApp.Create([], new Dictionary<string, string?> { ["urls"] = "http://127.0.0.1:0", ["BACKEND_PUBLIC_URL"] = "localhost" });
+        using var database = new TempDatabase();
+        await using var app = ChatBackendApp.Create([], new Dictionary<string, string?>
+        {
+            ["urls"] = "http://127.0.0.1:0",
+            ["BACKEND_PUBLIC_URL"] = "localhost",
+            ["CHATBACKEND_DB"] = database.Path,
+        });
 
         await Assert.ThrowsAnyAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => app.StartAsync());
     }

@@ -43,7 +43,7 @@ public class ChatEndpointTests
         var reply = await response.JsonAsync();
         Assert.Equal(["channel_id", "ws_token", "websocket_url", "websocket_channel", "project_id"], reply.Select(p => p.Key));
         Assert.Equal(FakeModelRiver.PendingBody("chan-1")["websocket_channel"]!.ToJsonString(), reply["websocket_channel"]!.ToJsonString());
-        var pending = host.Service<PendingRequestStore>().Find("chan-1");
+        var pending = host.Service<IPendingRequestStore>().Find("chan-1");
         Assert.NotNull(pending);
         Assert.Equal("Hello", pending.Prompt);
         Assert.Equal((string)host.River.AsyncCalls[0].Json["metadata"]!["message_id"]!, pending.MessageId);

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 
 namespace Contract.ChatBackend;
 
+[Collection(Contract.ChatBackend.Infrastructure.DirectHostCollection.Name)]
 public class OptionsTests
 {
     [Theory]
@@ -23,6 +24,24 @@ public class OptionsTests
         Assert.Contains("MODELRIVER_API_URL", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("WEBHOOK_TOLERANCE_SECONDS", "0")]
+    [InlineData("WEBHOOK_TOLERANCE_SECONDS", "five")]
+    [InlineData("CHATBACKEND_RETENTION_DAYS", "-1")]
+    [InlineData("ChatBackend:MaxProcessedWebhooks", "0")]
+    public async Task Startup_SafetyOrStorageSettingInvalid_FailsNamingIt(string key, string value)
+    {
+        using var database = new TempDatabase();
+        var settings = new BackendSettings { DatabasePath = database.Path }.ToConfiguration();
+        settings["urls"] = "http://127.0.0.1:0";
+        settings[key] = value;
+        await using var app = ChatBackendApp.Create([], settings);
+
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync());
+
+        Assert.Contains(key.Replace("ChatBackend:", "", StringComparison.Ordinal), error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Validator_PortNotANumber_Fails()
     {
@@ -39,5 +58,17 @@ public class OptionsTests
         await host.StartChatAsync("Hello");
 
         Assert.Equal("http://127.0.0.1:5080/v1/ai/async", host.River.AsyncCalls[0].Uri.ToString());
+    }
+
+    [Fact]
+    public async Task Startup_DatabaseInFolderThatCannotBeCreated_FailsAtStart()
+    {
+        using var blocker = new TempDatabase();
+        await File.WriteAllTextAsync(blocker.Path, "a file, not a folder");
+        var settings = new BackendSettings { DatabasePath = Path.Combine(blocker.Path, "chat.db") }.ToConfiguration();
+        settings["urls"] = "http://127.0.0.1:0";
+        await using var app = ChatBackendApp.Create([], settings);
+
+        await Assert.ThrowsAnyAsync<IOException>(() => app.StartAsync());
     }
 }

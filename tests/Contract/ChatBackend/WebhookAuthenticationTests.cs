@@ -21,9 +21,9 @@ public class WebhookAuthenticationTests
     }
 
     [Fact]
-    public async Task Webhook_TimestampHeaderMissing_Returns401EvenWithoutSecretInDevelopment()
+    public async Task Webhook_TimestampHeaderMissing_Returns401EvenInInsecureDevMode()
     {
-        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
+        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", InsecureDev = "1" });
 
         using var response = await host.Client.SendAsync(SignedWebhooks.Request("{}", "abc", timestamp: null));
 
@@ -44,13 +44,31 @@ public class WebhookAuthenticationTests
     }
 
     [Fact]
-    public async Task Webhook_SecretMissingInDevelopment_AcceptsUnverified()
+    public async Task Webhook_SecretMissingInDevelopment_Returns401NotConfigured()
     {
+        // The example accepts anything under NODE_ENV=development; a reference to copy must not.
         await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", Environment = "Development" });
+        var channel = await host.StartChatAsync("Hello");
 
-        using var response = await host.Client.SendAsync(SignedWebhooks.Request(SignedWebhooks.EventDriven("chan-1").ToJsonString(), "not-a-signature", SignedWebhooks.Timestamp));
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(SignedWebhooks.EventDriven(channel).ToJsonString(), "not-a-signature", SignedWebhooks.Timestamp));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+        Assert.Equal(Unauthorized("Webhook secret not configured"), await response.Content.ReadAsStringAsync());
+        Assert.Empty(host.River.Callbacks);
+    }
+
+    [Fact]
+    public async Task Webhook_SecretMissingWithInsecureDev_AcceptsUnverifiedAndSaysSoLoudly()
+    {
+        await using var host = BackendHost.Create(new BackendSettings { WebhookSecret = "", InsecureDev = "1" });
+        var channel = await host.StartChatAsync("Hello");
+
+        using var response = await host.Client.SendAsync(SignedWebhooks.Request(SignedWebhooks.EventDriven(channel).ToJsonString(), "not-a-signature", SignedWebhooks.Timestamp));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(host.River.Callbacks);
+        Assert.Contains(host.Logs.Lines, l => l.StartsWith("Warning:", StringComparison.Ordinal) && l.Contains("are NOT verified", StringComparison.Ordinal));
+        Assert.Contains(host.Logs.Lines, l => l.Contains("INSECURE: webhook accepted WITHOUT signature verification", StringComparison.Ordinal));
     }
 
     [Fact]

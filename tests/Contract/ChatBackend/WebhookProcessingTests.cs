@@ -26,12 +26,12 @@ public class WebhookProcessingTests
         Assert.Equal(channel, (string)answer["channel_id"]!);
         Assert.Equal("2026-01-05T10:00:00.000Z", (string)answer["timestamp"]!);
 
-        var record = Assert.Single(host.Service<ConversationStore>().Find("conv-7")!.Messages);
+        var record = Assert.Single(host.Service<IConversationStore>().Find("conv-7")!.Messages);
         Assert.Equal("Hello", record.Prompt);
         Assert.Equal("""{"reply":"Hi!","summary":"greeting"}""", record.Response!.ToJsonString());
         Assert.Equal("conv-7", record.ConversationId);
         Assert.Equal(8, (int)record.Usage!["total_tokens"]!);
-        Assert.Null(host.Service<PendingRequestStore>().Find(channel));
+        Assert.Null(host.Service<IPendingRequestStore>().Find(channel));
     }
 
     [Fact]
@@ -90,12 +90,12 @@ public class WebhookProcessingTests
 
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal((string)(await first.JsonAsync())["record_id"]!, (string)(await second.JsonAsync())["record_id"]!);
-        Assert.Single(host.Service<ConversationStore>().Find("conv-dup")!.Messages);
+        Assert.Single(host.Service<IConversationStore>().Find("conv-dup")!.Messages);
         Assert.Single(host.River.Callbacks);
     }
 
     [Fact]
-    public async Task Webhook_UnknownChannel_Answers200WithFreshRecordIdAndCallsBackWithIdOnly()
+    public async Task Webhook_UnknownChannel_Answers200IgnoredWithoutRecordOrCallback()
     {
         await using var host = BackendHost.Create();
 
@@ -103,11 +103,9 @@ public class WebhookProcessingTests
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var answer = await response.JsonAsync();
-        Assert.True(Guid.TryParse((string)answer["record_id"]!, out _));
-        Assert.Equal("chan-unknown", (string)answer["channel_id"]!);
-        var data = Assert.Single(host.River.Callbacks).Json["data"]!.AsObject();
-        Assert.Equal((string)answer["record_id"]!, (string)data["id"]!);
-        Assert.False(data.ContainsKey("conversation_id"));
+        Assert.Equal(["success", "message", "channel_id", "timestamp"], answer.Select(p => p.Key));
+        Assert.Equal("Webhook ignored: unknown channel", (string)answer["message"]!);
+        Assert.Empty(host.River.Requests);
     }
 
     [Fact]
@@ -144,7 +142,7 @@ public class WebhookProcessingTests
         using var response = await host.Client.SendAsync(SignedWebhooks.Signed(SignedWebhooks.Completed(channel, "Hi there")));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var record = Assert.Single(host.Service<ConversationStore>().Find("conv-std")!.Messages);
+        var record = Assert.Single(host.Service<IConversationStore>().Find("conv-std")!.Messages);
         Assert.Equal("Hi there", (string)record.Response!);
         Assert.Empty(host.River.Callbacks);
     }

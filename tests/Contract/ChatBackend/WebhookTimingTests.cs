@@ -31,7 +31,7 @@ public class WebhookTimingTests
         Assert.Equal(HttpStatusCode.OK, duplicate.StatusCode);
         Assert.Equal((string)(await firstResponse.JsonAsync())["record_id"]!, (string)(await duplicate.JsonAsync())["record_id"]!);
         Assert.Single(host.River.Callbacks);
-        Assert.Single(host.Service<ConversationStore>().Find("conv-race")!.Messages);
+        Assert.Single(host.Service<IConversationStore>().Find("conv-race")!.Messages);
     }
 
     [Fact]

@@ -11,7 +11,7 @@ namespace Contract.Control;
 /// FakeRiver alone with open keys, a webhook receiver at http://receiver.test, and clients per project: the shape of
 /// a FakeRiver shared by several test suites, each with its own <c>mr_test_</c> key.
 /// </summary>
-public sealed class ControlHost : IAsyncDisposable
+internal sealed class ControlHost : IAsyncDisposable
 {
     public const string KeyA = "mr_test_suite_alpha";
     public const string KeyB = "mr_test_suite_beta";

@@ -25,6 +25,9 @@ public sealed class HostileApps : IAsyncDisposable
 
     private readonly string _workflowFile = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}.yaml");
 
+    // ChatBackend's own SQLite file: the default (chatbackend.db in the working folder) would outlive the run.
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"hostile-{Guid.NewGuid():N}.db");
+
     private HostileApps()
     {
         File.WriteAllText(_workflowFile, TestWorkflows.Instant);
@@ -50,6 +53,7 @@ public sealed class HostileApps : IAsyncDisposable
             web.UseSetting("MODELRIVER_API_KEY", ApiKey);
             web.UseSetting("BACKEND_PUBLIC_URL", $"http://127.0.0.1:{backendPort}");
             web.UseSetting("WEBHOOK_SECRET", WebhookSecret);
+            web.UseSetting("CHATBACKEND_DB", _database);
             web.UseSetting("urls", $"http://127.0.0.1:{backendPort}");
             Common(web);
         });
@@ -104,5 +108,6 @@ public sealed class HostileApps : IAsyncDisposable
         await Backend.DisposeAsync();
         await River.DisposeAsync();
         File.Delete(_workflowFile);
+        foreach (var file in new[] { _database, _database + "-wal", _database + "-shm" }) File.Delete(file);
     }
 }

@@ -161,7 +161,7 @@ public class TransportFaultTests : IAsyncLifetime
     [InlineData("PUT", "/__admin/reset")]
     public async Task River_WrongMethod_Returns405Envelope(string method, string path)
     {
-        var response = await SendAsync(TargetApp.River, $"{method} {path} HTTP/1.1\r\nHost: {{{{HOST}}}}\r\n{Auth}Content-Length: 0\r\nConnection: close\r\n\r\n");
+        var response = await SendAsync(TargetApp.River, $"{method} {path} HTTP/1.1\r\nHost: {{{{HOST}}}}\r\n{Auth}Content-Type: application/json\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
 
         Assert.Equal(405, response.Status);
         Assert.True(Envelope.IsRiverEnvelope(response.Body), response.BodyText);

@@ -4,7 +4,7 @@ using FakeRiver.Requests;
 namespace Contract.Infrastructure;
 
 /// <summary>Waits on a request's channel log for a given <c>response</c> status: a signal, not a poll.</summary>
-public static class ChannelWatch
+internal static class ChannelWatch
 {
     public static async Task<JsonObject> WaitForResponseAsync(ChannelLog log, string status)
     {

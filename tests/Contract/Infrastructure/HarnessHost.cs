@@ -22,6 +22,9 @@ public sealed class HarnessHost : IAsyncDisposable
     public const string ApiKey = "mr_test_harness_key";
     public const string WebhookSecret = "harness_webhook_secret";
 
+    // The backend's SQLite file: each host its own, or seeded channel ids would look processed to the next test.
+    private readonly string _database = Path.Combine(Path.GetTempPath(), $"harness-backend-{Guid.NewGuid():N}.db");
+
     private HarnessHost(HarnessOptions options)
     {
         Options = options;
@@ -89,6 +92,7 @@ public sealed class HarnessHost : IAsyncDisposable
         builder.UseSetting("MODELRIVER_API_KEY", ApiKey);
         builder.UseSetting("BACKEND_PUBLIC_URL", BackendUri.ToString().TrimEnd('/'));
         builder.UseSetting("WEBHOOK_SECRET", WebhookSecret);
+        builder.UseSetting("CHATBACKEND_DB", _database);
         foreach (var (key, value) in Options.BackendSettings) builder.UseSetting(key, value);
         builder.ConfigureTestServices(ShareClockAndNetwork);
     }
@@ -103,5 +107,6 @@ public sealed class HarnessHost : IAsyncDisposable
     {
         if (Backend is not null) await Backend.DisposeAsync();
         await River.Fixture.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(_database + suffix);
     }
 }

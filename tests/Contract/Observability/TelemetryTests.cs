@@ -49,9 +49,10 @@ public sealed class TelemetryTests
         Assert.True(chat.IsSuccessStatusCode, body.ToJsonString());
         var channelId = body["channel_id"]!.GetValue<string>();
         Assert.True(host.RiverService<RequestRegistry>().TryGet(channelId, out var request));
-        await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(10));
+        // Generous: this collection runs after the parallel ones, while their hosts may still be shutting down.
+        await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(30));
         await host.RiverService<WebhookJournal>().WaitForAsync(d => d.Count == 1 && d[0].IsFinished, CancellationToken.None)
-            .WaitAsync(TimeSpan.FromSeconds(10));
+            .WaitAsync(TimeSpan.FromSeconds(30));
         host.River.Services.GetRequiredService<TracerProvider>().ForceFlush();
         host.River.Services.GetRequiredService<MeterProvider>().ForceFlush();
 

@@ -7,7 +7,7 @@ using FakeRiver.Requests;
 namespace Contract.Pipeline;
 
 /// <summary>Runs one standard request through a workflow written for the test and collects what the client saw.</summary>
-public static class FailoverHarness
+internal static class FailoverHarness
 {
     /// <summary>A workflow file with <c>chatbot_response</c> and one workflow named <c>wf</c> with these providers.</summary>
     public static string Workflow(string providersYaml, string extra = "") => TestWorkflows.ChatbotSchema + $"""

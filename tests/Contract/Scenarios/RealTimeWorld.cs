@@ -17,6 +17,10 @@ public sealed class RealTimeWorld : IScenarioWorld
 
     public bool VirtualTime => false;
 
+    public int KeyLeaks => throw Played();
+
+    public string? CannotRestartBackend => throw Played();
+
     public IServiceProvider River => throw Played();
 
     public HttpClient BackendClient() => throw Played();

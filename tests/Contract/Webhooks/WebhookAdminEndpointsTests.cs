@@ -96,4 +96,19 @@ public class WebhookAdminEndpointsTests
         Assert.Equal((string?)body["error"]!["message"], (string?)body["message"]);
         Assert.Empty(host.Journal.All());
     }
+
+    [Fact]
+    public async Task Send_SignedSendNotEnabled_Returns403AndDeliversNothing()
+    {
+        await using var host = new WebhookHost(ScriptedWebhookHandler.Status(_ => 200), allowSignedSend: false);
+        var client = host.CreateClient();
+
+        var response = await client.PostAsync("/__admin/webhooks/send", Json("""{"url":"http://receiver.test/hook","data":{"forged":true}}"""));
+        var body = (JsonObject)JsonNode.Parse(await response.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        Contract.Api.AsyncApi.AssertEnvelope(body, "signed_send_disabled");
+        Assert.Empty(host.Journal.All());
+        Assert.Equal(0, host.Handler.Count);
+    }
 }

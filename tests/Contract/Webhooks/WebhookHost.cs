@@ -10,13 +10,14 @@ namespace Contract.Webhooks;
 /// A whole FakeRiver (the FakeRiver.Testing fixture, in memory) on a fake clock whose webhook client delivers into a
 /// scripted handler. Keeps the members tests used when it was a WebApplicationFactory: CreateClient, Services, Server.
 /// </summary>
-public sealed class WebhookHost : IAsyncDisposable
+internal sealed class WebhookHost : IAsyncDisposable
 {
     public const string Secret = "whsec_host_secret";
 
     private readonly FakeRiverServer _river;
 
-    public WebhookHost(ScriptedWebhookHandler handler)
+    /// <param name="allowSignedSend">Turns on <c>FakeRiver:Admin:AllowSignedSend</c> (off in a real FakeRiver).</param>
+    public WebhookHost(ScriptedWebhookHandler handler, bool allowSignedSend = true)
     {
         Handler = handler;
         // Started off the test's synchronization context: the constructor is synchronous for the tests' sake.
@@ -24,6 +25,7 @@ public sealed class WebhookHost : IAsyncDisposable
         {
             o.WebhookSecret = Secret;
             o.Clock = Clock;
+            o.Settings["FakeRiver:Admin:AllowSignedSend"] = allowSignedSend ? "true" : "false";
             o.ConfigureServices = services =>
                 services.AddHttpClient(WebhookDispatcher.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => Handler);
         })).GetAwaiter().GetResult();

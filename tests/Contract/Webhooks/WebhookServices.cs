@@ -7,7 +7,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Contract.Webhooks;
 
 /// <summary>The webhook feature alone, on a fake clock, delivering into a scripted handler. One per test.</summary>
-public sealed class WebhookServices : IAsyncDisposable
+internal sealed class WebhookServices : IAsyncDisposable
 {
     public const string Secret = "whsec_test_secret";
     public const string Url = "http://receiver.test/webhook";

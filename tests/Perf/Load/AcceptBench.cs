@@ -1,25 +1,34 @@
 using System.Net.Http.Headers;
 using System.Text;
+using Perf.Load.Processes;
 
 namespace Perf.Load;
 
 /// <summary>
 /// The async-accept throughput driver: a fixed number of identical <c>POST /v1/ai/async</c> requests from a fixed
-/// number of workers over one HttpClient, after a warm-up. The same driver runs against FakeRiver and the peer.
+/// number of workers over one HttpClient, after a warm-up. The same driver runs against FakeRiver and the peer; the
+/// server's CPU and allocations are its own process's, until it is idle again after the last answer.
 /// </summary>
 public static class AcceptBench
 {
-    public static async Task<AcceptResult> RunAsync(HttpClient http, string url, string body, int requests, int concurrency)
+    public static async Task<AcceptResult> RunAsync(HttpClient http, ServerProcess server, string body, int requests, int concurrency)
     {
+        var url = $"{server.Url}/v1/ai/async";
         await DriveAsync(http, url, body, Math.Min(200, requests), concurrency, []);
+        var serverMeter = await server.MeterAsync();
+        await serverMeter.SettleAsync();
+        serverMeter = await server.MeterAsync();
         var latencies = new List<long>(requests);
         var meter = new ProcessMeter();
         var started = Ticks.Now();
         var failures = await DriveAsync(http, url, body, requests, concurrency, latencies);
         var seconds = Ticks.ToMilliseconds(Ticks.Now() - started) / 1000;
-        var usage = await meter.StopAsync();
+        var client = await meter.StopAsync();
         await meter.DisposeAsync();
-        return new AcceptResult(requests, concurrency, Math.Round(seconds, 3), Math.Round(requests / seconds, 1), failures, LatencyStats.From(latencies), usage);
+        // The background work each request started (FakeRiver: its one-token stream and final response) is counted.
+        await serverMeter.SettleAsync();
+        var usage = await serverMeter.StopAsync();
+        return new AcceptResult(requests, concurrency, Math.Round(seconds, 3), Math.Round(requests / seconds, 1), failures, LatencyStats.From(latencies), usage, client);
     }
 
     private static async Task<int> DriveAsync(HttpClient http, string url, string body, int requests, int concurrency, List<long> latencies)

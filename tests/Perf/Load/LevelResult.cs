@@ -15,5 +15,11 @@ public sealed record LevelResult(int Streams, StreamMetrics FakeRiver, StreamMet
     /// <summary>FakeRiver's async-accept rate over WireMock.Net's static stub, same driver and concurrency.</summary>
     public double AcceptRatioVsWireMock => Ratio(AcceptFakeRiver.RequestsPerSecond, AcceptWireMock.RequestsPerSecond);
 
+    /// <summary>FakeRiver's server CPU per accepted request (its pipeline included) over WireMock.Net's per stub request.</summary>
+    public double CpuRatioVsWireMock => Ratio(AcceptFakeRiver.CpuMsPerRequest, AcceptWireMock.CpuMsPerRequest);
+
+    /// <summary>FakeRiver's process: spawn until its first HTTP answer.</summary>
+    public double FakeRiverColdStartMs { get; init; }
+
     private static double Ratio(double a, double b) => b > 0 ? Math.Round(a / b, 3) : double.NaN;
 }

@@ -18,9 +18,10 @@ public static class LimitSession
             record.AcceptedAt = record.SentAt;
             await StreamListener.ListenAsync(socketUri, $"ai_response:limit:{record.ChannelId}", record, gate, ct);
         }
-        catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+        catch (Exception e)
         {
-            record.Error = e.GetType().Name + ": " + e.Message;
+            // A level that overran its time limit is reported (its unfinished streams as errors), not thrown away.
+            record.Error = ct.IsCancellationRequested ? "level time limit reached" : e.GetType().Name + ": " + e.Message;
         }
         return record;
     }

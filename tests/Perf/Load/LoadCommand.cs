@@ -43,7 +43,7 @@ public static class LoadCommand
     }
 
     /// <summary>The folder holding Harness.sln, found from the binary's location (dotnet run may start anywhere).</summary>
-    private static string RepoRoot()
+    public static string RepoRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

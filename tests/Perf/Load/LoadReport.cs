@@ -11,5 +11,5 @@ public sealed record LoadReport(
     public int LostTokens => Levels.Sum(l => l.FakeRiver.LostTokens + l.FakeRiver.DuplicatedTokens + l.FakeRiver.OutOfRangeTokens);
 
     public string SummaryLine() => FormattableString.Invariant(
-        $"overhead_p99_ratio={Headline.OverheadP99Ratio} accept_ratio_vs_wiremock={Headline.AcceptRatioVsWireMock} lost_tokens={LostTokens}");
+        $"overhead_p99_ratio={Headline.OverheadP99Ratio} accept_ratio_vs_wiremock={Headline.AcceptRatioVsWireMock} cpu_ratio_vs_wiremock={Headline.CpuRatioVsWireMock} alloc_bytes_per_token={Headline.FakeRiver.AllocBytesPerToken} lost_tokens={LostTokens}");
 }

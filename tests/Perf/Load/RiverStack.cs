@@ -10,70 +10,54 @@ namespace Perf.Load;
 
 
 /// <summary>
-/// FakeRiver (through the FakeRiver.Testing fixture) and ChatBackend as real Kestrel servers on loopback, wired to each other, with a workflow file made
-/// for the run: one simulated provider whose first token comes after P ms and then one every P ms, exactly M
-/// tokens of plain text (<c>text_tokens</c>), event-driven so the webhook and callback hops are exercised.
+/// The two servers of the FakeRiver side, each started in its own process by <c>serve river</c> / <c>serve backend</c>:
+/// FakeRiver (through the FakeRiver.Testing fixture, real Kestrel on loopback) with a workflow file made for the run
+/// (one simulated provider whose first token comes after P ms and then one every P ms, exactly M tokens of plain
+/// text via <c>text_tokens</c>, event-driven so the webhook and callback hops are exercised), and ChatBackend pointed at it.
 /// </summary>
-public sealed class RiverStack : IAsyncDisposable
+public static class RiverStack
 {
     public const string StreamWorkflow = "perf_stream";
     public const string AcceptWorkflow = "perf_accept";
     public const string WarmupWorkflow = "perf_warmup";
     public const int WarmupTokens = 5;
     public const string ApiKey = "mr_perf_key";
+    private const string Secret = "perf_webhook_secret";
 
-    private readonly FakeRiverServer _river;
-    private readonly WebApplication _backend;
+    // The backend's SQLite file: its process's own, deleted when it stops (DeleteBackendDatabase).
+    private static readonly string DatabasePath = Path.Combine(Path.GetTempPath(), $"perf-backend-{Environment.ProcessId}.db");
 
-    private RiverStack(FakeRiverServer river, WebApplication backend, string backendUrl)
-    {
-        _river = river;
-        _backend = backend;
-        RiverUrl = river.Url;
-        BackendUrl = backendUrl;
-    }
-
-    public string RiverUrl { get; }
-
-    public string BackendUrl { get; }
-
-    public static async Task<RiverStack> StartAsync(int tokens, int paceMs)
-    {
-        var backendUrl = $"http://127.0.0.1:{FreePort.Next()}";
-        const string secret = "perf_webhook_secret";
-
-        var river = await FakeRiverServer.StartAsync(o =>
+    public static Task<FakeRiverServer> StartRiverAsync(int tokens, int paceMs) =>
+        FakeRiverServer.StartAsync(o =>
         {
             o.Transport = FakeRiverTransport.Loopback;
             o.ApiKey = ApiKey;
-            o.WebhookSecret = secret;
+            o.WebhookSecret = Secret;
             o.WorkflowsYaml = WorkflowYaml(tokens, paceMs);
             // Long runs must not hit the token lifetime or the callback timeout before the stream ends.
             o.Settings["FakeRiver:TokenTtl"] = "00:30:00";
             o.Settings["FakeRiver:CallbackTimeout"] = "00:30:00";
             // Webhooks go to the backend over real loopback.
             o.OutboundHandler = () => new SocketsHttpHandler();
-            o.ConfigureLogging = logging => logging.AddConsole().SetMinimumLevel(LogLevel.Warning);
+            // stdout carries the ready/stats protocol with the driver; logs go to stderr.
+            o.ConfigureLogging = logging => logging.AddConsole(c => c.LogToStandardErrorThreshold = LogLevel.Trace).SetMinimumLevel(LogLevel.Warning);
         });
-        var riverUrl = river.Url;
-        var backend = ChatBackendApp.Create([], new Dictionary<string, string?>
+
+    public static WebApplication CreateBackend(string backendUrl, string riverUrl) =>
+        ChatBackendApp.Create([], new Dictionary<string, string?>
         {
             ["urls"] = backendUrl,
             ["BACKEND_PUBLIC_URL"] = backendUrl,
             ["MODELRIVER_API_URL"] = riverUrl,
             ["MODELRIVER_API_KEY"] = ApiKey,
-            ["WEBHOOK_SECRET"] = secret,
+            ["WEBHOOK_SECRET"] = Secret,
+            ["CHATBACKEND_DB"] = DatabasePath,
             ["Logging:LogLevel:Default"] = "Warning",
         });
-        await backend.StartAsync();
-        return new RiverStack(river, backend, backendUrl);
-    }
 
-    public async ValueTask DisposeAsync()
+    public static void DeleteBackendDatabase()
     {
-        await _backend.StopAsync();
-        await _river.DisposeAsync();
-        await _backend.DisposeAsync();
+        foreach (var suffix in new[] { "", "-wal", "-shm" }) File.Delete(DatabasePath + suffix);
     }
 
     private static string WorkflowYaml(int tokens, int paceMs)

@@ -43,7 +43,23 @@ public sealed record StreamMetrics
     public LatencyStats? Accept { get; init; }
     public LatencyStats? WebhookRoundTrip { get; init; }
     public LatencyStats? CallbackToCompleted { get; init; }
+    /// <summary>The driver's own process (the N clients) over the phase.</summary>
     public required ProcessUsage Usage { get; init; }
+
+    /// <summary>Each server process of this side over the phase: fakeriver and chatbackend, or limit.</summary>
+    public IReadOnlyDictionary<string, ProcessUsage> Servers { get; init; } = new Dictionary<string, ProcessUsage>();
+
+    /// <summary>Tokens that reached a client (distinct seqs, summed over streams).</summary>
+    public long DeliveredTokens { get; init; }
+
+    /// <summary>The gateway process's (FakeRiver's, or the limit's) bytes allocated per delivered token per subscriber.</summary>
+    public double AllocBytesPerToken { get; init; }
+
+    /// <summary>The gateway process's CPU ms per delivered token.</summary>
+    public double CpuMsPerToken { get; init; }
+
+    /// <summary>The gateway process's peak resident set above its resident set when the phase began, per stream.</summary>
+    public double PeakKbPerStream { get; init; }
 
     [JsonIgnore]
     public IReadOnlyList<long> ItlSamplesUs { get; init; } = [];
@@ -51,8 +67,11 @@ public sealed record StreamMetrics
     [JsonIgnore]
     public IReadOnlyList<long> TtftSamplesUs { get; init; } = [];
 
-    public static StreamMetrics From(IReadOnlyList<StreamRecord> records, int paceMs, ProcessUsage usage, RiverJournal? journal, bool withAccept)
+    public static StreamMetrics From(IReadOnlyList<StreamRecord> records, int paceMs, ProcessUsage usage, RiverJournal? journal, bool withAccept,
+        IReadOnlyDictionary<string, ProcessUsage> servers, string gateway)
     {
+        var delivered = records.Sum(r => (long)r.TokenArrivals.Count(t => t != 0));
+        var own = servers[gateway];
         var itl = new List<long>();
         var itlAll = new List<long>();
         var byTenth = Enumerable.Range(0, 10).Select(_ => new List<long>()).ToArray();
@@ -106,6 +125,11 @@ public sealed record StreamMetrics
             WebhookRoundTrip = journal is null ? null : LatencyStats.From(journal.WebhookRoundTripsUs),
             CallbackToCompleted = journal is null ? null : LatencyStats.From(callbackToCompleted),
             Usage = usage,
+            Servers = servers,
+            DeliveredTokens = delivered,
+            AllocBytesPerToken = delivered == 0 ? double.NaN : Math.Round((double)own.AllocatedBytes / delivered, 0),
+            CpuMsPerToken = delivered == 0 ? double.NaN : Math.Round(own.CpuSeconds * 1000 / delivered, 4),
+            PeakKbPerStream = records.Count == 0 ? double.NaN : Math.Round((own.PeakWorkingSetMb - own.ResidentAtStartMb) * 1024 / records.Count, 1),
             ItlSamplesUs = itl,
             TtftSamplesUs = ttft,
         };

@@ -45,5 +45,5 @@ public class PhoenixCodecBenchmarks
     public byte[] EncodeTokensPushFresh() => PhoenixEncoder.Encode(_push, PhoenixVersion.V2);
 
     [Benchmark]
-    public PhoenixDecodeResult DecodeJoin() => PhoenixDecoder.Decode(_joinFrame, PhoenixVersion.V2);
+    public bool DecodeJoin() => PhoenixDecoder.Decode(_joinFrame, PhoenixVersion.V2).IsSuccess;
 }

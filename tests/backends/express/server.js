@@ -7,8 +7,14 @@
 //   skip-signature  accept a webhook whose X-ModelRiver-Signature does not match (headers must still be present)
 //   no-callback-id  leave `id` (and `conversation_id`) out of the callback data
 //   no-dedupe       process a re-delivered webhook again (a second record and a second callback)
+//   no-timestamp-check  accept a webhook whatever the age of its X-ModelRiver-Timestamp
+//   trust-callback-url  call back wherever the webhook says (any origin, any channel, unknown channels too),
+//                       sending the API key there, as the public example does
+//   no-persist      keep state in memory only, even with DATA_DIR set (a restart forgets processed webhooks)
 import express from 'express';
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 const PORT = Number(process.env.PORT || 4000);
 // Loopback by default: tests and local development must not open a port to the network.
@@ -19,11 +25,33 @@ const PUBLIC_URL = (process.env.BACKEND_PUBLIC_URL || `http://localhost:${PORT}`
 const SECRET = process.env.WEBHOOK_SECRET;
 const BROKEN = new Set((process.env.BROKEN || '').split(',').map((s) => s.trim()).filter(Boolean));
 const UPSTREAM_TIMEOUT_MS = 30_000;
+// A webhook's signed timestamp may be this far from now, either way; older ones are replays.
+const TOLERANCE_MS = Number(process.env.WEBHOOK_TOLERANCE_SECONDS || 300) * 1000;
+// Without a secret, webhooks are refused unless this explicit opt-in says otherwise (never in production).
+const INSECURE_DEV = process.env.WEBHOOK_INSECURE_DEV === '1';
+// Each map keeps at most this many entries (the oldest go first).
+const MAX_ENTRIES = 10_000;
 
-// In memory, like the example: a restart forgets everything.
-const pending = new Map();        // channel_id -> {prompt, timestamp, conversationId, messageId}
-const conversations = new Map();  // conversation_id -> {messages, createdAt}
-const processed = new Map();      // channel_id -> record id of the first delivery (webhooks are retried)
+// With DATA_DIR, state is kept in a JSON file there, rewritten (atomically) on every change, so a restart loses
+// nothing and a redelivered webhook is still recognised. Without it, state lives in memory like the example's.
+const STATE_FILE = process.env.DATA_DIR && !BROKEN.has('no-persist')
+  ? path.join(process.env.DATA_DIR, 'express-backend-state.json')
+  : null;
+const saved = STATE_FILE && existsSync(STATE_FILE) ? JSON.parse(readFileSync(STATE_FILE, 'utf8')) : {};
+const pending = new Map(saved.pending ?? []);              // channel_id -> {prompt, timestamp, conversationId, messageId}
+const conversations = new Map(saved.conversations ?? []);  // conversation_id -> {messages, createdAt}
+const processed = new Map(saved.processed ?? []);          // channel_id -> record id of the first delivery
+
+function save() {
+  for (const map of [pending, conversations, processed]) {
+    while (map.size > MAX_ENTRIES) map.delete(map.keys().next().value);
+  }
+  if (!STATE_FILE) return;
+  mkdirSync(path.dirname(STATE_FILE), { recursive: true });
+  const text = JSON.stringify({ pending: [...pending], conversations: [...conversations], processed: [...processed] });
+  writeFileSync(`${STATE_FILE}.tmp`, text);
+  renameSync(`${STATE_FILE}.tmp`, STATE_FILE);
+}
 
 const app = express();
 // Open CORS, as the example: the browser app is served from another origin.
@@ -70,6 +98,7 @@ app.post('/chat', async (req, res) => {
   }
 
   pending.set(body.channel_id, { prompt: message, timestamp: Date.now(), conversationId: conversation_id, messageId: message_id });
+  save();
   const { channel_id, ws_token, websocket_url, websocket_channel, project_id } = body;
   res.json({ channel_id, ws_token, websocket_url, websocket_channel, project_id });
 });
@@ -81,15 +110,25 @@ app.post(['/webhook/modelriver', '/webhook'], async (req, res) => {
   if (!signature) return unauthorized(res, 'Missing X-ModelRiver-Signature header');
   if (!timestamp) return unauthorized(res, 'Missing X-ModelRiver-Timestamp header');
   if (!SECRET) {
-    if (process.env.NODE_ENV !== 'development') return unauthorized(res, 'Webhook secret not configured');
+    if (!INSECURE_DEV) return unauthorized(res, 'Webhook secret not configured');
+    console.warn('INSECURE: webhook accepted without signature verification (WEBHOOK_INSECURE_DEV=1)');
   } else if (!BROKEN.has('skip-signature')) {
     const problem = signatureProblem(req, timestamp, signature);
     if (problem) return unauthorized(res, problem);
+  }
+  if (!BROKEN.has('no-timestamp-check') && !(Math.abs(Date.now() - Number(timestamp) * 1000) <= TOLERANCE_MS)) {
+    return unauthorized(res, 'Timestamp outside the tolerance window');
   }
 
   const body = req.body ?? {};
   const webhook = fields(req, body);
   const channelId = body.channel_id;
+  // The callback carries the API key and its URL is not signed: check it before anything changes.
+  const refusal = BROKEN.has('trust-callback-url') ? null : callbackProblem(webhook.callbackUrl, channelId);
+  if (refusal) {
+    console.warn(`webhook for ${channelId} refused: ${refusal} (${webhook.callbackUrl}); the API key was not sent`);
+    return res.status(400).json({ error: refusal });
+  }
   const request = pending.get(channelId);
   const recordId = request?.messageId || randomUUID();
   // Deliveries are retried (and may be duplicated): the first one wins, a repeat gets its record id back.
@@ -101,11 +140,13 @@ app.post(['/webhook/modelriver', '/webhook'], async (req, res) => {
   try {
     store(webhook, body, request, recordId);
     pending.delete(channelId);
+    save();
     // The callback is awaited before the webhook is answered, as the example does: ModelRiver must not hold
     // anything the callback needs while the webhook is open.
     await callBack(webhook, body, request, recordId);
   } catch (err) {
     processed.delete(channelId); // let ModelRiver's retry be processed instead of answered as a duplicate
+    save();
     return res.status(500).json({ error: err.message });
   }
   res.json(answer(recordId, channelId));
@@ -134,6 +175,24 @@ function signatureProblem(req, timestamp, signature) {
   // timingSafeEqual throws on different lengths, so that case is answered first (with the example's message).
   if (given.length !== expected.length) return data ? 'Invalid signature (length mismatch)' : 'Invalid signature';
   return timingSafeEqual(given, expected) ? null : 'Invalid signature';
+}
+
+/** Null when the callback URL may receive the API key: under MODELRIVER_API_URL and naming this webhook's channel. */
+function callbackProblem(callbackUrl, channelId) {
+  if (typeof callbackUrl !== 'string' || !callbackUrl.startsWith('http')) return null; // nothing to call back
+  let target;
+  try {
+    target = new URL(callbackUrl);
+  } catch {
+    return 'callback_url is not a valid URL';
+  }
+  const gateway = new URL(`${API_URL}/`);
+  if (target.origin !== gateway.origin || target.username || target.password || !target.pathname.startsWith(gateway.pathname)) {
+    return 'callback_url is not on the configured gateway (MODELRIVER_API_URL)';
+  }
+  const named = target.pathname.match(/\/callback\/([^/]*)/);
+  if (named && decodeURIComponent(named[1]) !== channelId) return 'callback_url names another channel than channel_id';
+  return null;
 }
 
 function unauthorized(res, message) {
@@ -182,6 +241,11 @@ function readableResponse(result) {
 
 async function callBack({ data, event, type, aiResponse, callbackUrl }, body, request, recordId) {
   if (typeof callbackUrl !== 'string' || !callbackUrl.startsWith('http')) return; // standard workflow: nothing to do
+  // Only requests this backend started are called back for: a replay naming another channel gets nothing.
+  if (!request && !BROKEN.has('trust-callback-url')) {
+    console.warn(`webhook for unknown channel ${body.channel_id}: no callback`);
+    return;
+  }
   const eventDriven = event === 'new_chat' || type === 'task.ai_generated';
   const callbackData = { ...((eventDriven && aiResponse?.data) || data || {}) };
   if (!BROKEN.has('no-callback-id')) {
@@ -204,6 +268,7 @@ async function callBack({ data, event, type, aiResponse, callbackUrl }, body, re
 
 const server = app.listen(PORT, HOST, () => {
   const broken = BROKEN.size ? ` (BROKEN=${[...BROKEN].join(',')})` : '';
+  if (!SECRET && INSECURE_DEV) console.warn('INSECURE: WEBHOOK_INSECURE_DEV=1 and no WEBHOOK_SECRET: webhook signatures are NOT verified');
   // Tests wait for this line instead of polling.
   console.log(`express backend listening on http://${HOST}:${server.address().port}${broken}`);
 });

@@ -1,7 +1,8 @@
 // Starts the built FakeRiver (bin/Debug) as a child process on a free loopback port, for interop tests that need
 // real HTTP between Node and FakeRiver. Build first: `dotnet build Harness.sln`.
 import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import net from 'node:net';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -39,6 +40,9 @@ export async function startFakeRiver({ env = {}, args = [], dev = false } = {}) 
     childEnv.PORT = String(backendPort);
     // A BACKEND_PUBLIC_URL or PORT inherited from the shell would send webhooks somewhere else.
     childEnv.BACKEND_PUBLIC_URL = env.BACKEND_PUBLIC_URL ?? backendUrl;
+    // ChatBackend keeps its state in SQLite: a file of this run's own, not chatbackend.db in the repository.
+    childEnv.CHATBACKEND_DB = env.CHATBACKEND_DB ?? path.join(tmpdir(), `fakeriver-dev-${backendPort}-${process.pid}.db`);
+    if (!env.CHATBACKEND_DB) process.once('exit', () => { for (const suffix of ['', '-wal', '-shm']) rmSync(childEnv.CHATBACKEND_DB + suffix, { force: true }); });
   }
   const child = spawn('dotnet', [dll, ...(dev ? ['dev'] : []), '--urls', url, ...args], {
     cwd: repoRoot,

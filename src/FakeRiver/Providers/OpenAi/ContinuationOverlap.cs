@@ -6,7 +6,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// stream. The start of the continuation is held back until it can no longer grow into a repeat, then the longest
 /// suffix of the committed text it begins with is cut off.
 /// </summary>
-public sealed class ContinuationOverlap(string committed)
+internal sealed class ContinuationOverlap(string committed)
 {
     /// <summary>Shorter overlaps are as likely to be chance (a repeated letter or quote) as repetition, so they stay.</summary>
     public const int MinOverlap = 3;

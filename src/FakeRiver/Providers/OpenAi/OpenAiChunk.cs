@@ -7,7 +7,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// The parts of one <c>chat.completion.chunk</c> that matter here: the content delta, the finish reason, and the
 /// upstream's <c>usage</c> when it sends one (kept only in recordings).
 /// </summary>
-public readonly record struct OpenAiChunk(string? Content, string? FinishReason, JsonObject? Usage = null)
+internal readonly record struct OpenAiChunk(string? Content, string? FinishReason, JsonObject? Usage = null)
 {
     public const string Malformed = "malformed_chunk";
 

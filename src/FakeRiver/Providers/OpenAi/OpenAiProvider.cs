@@ -13,7 +13,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// No timeout here: the router owns it, and the named client's HttpClient.Timeout is infinite.
 /// With <c>record_to</c> every attempt is also saved as a recording a <c>replay</c> provider can play back.
 /// </summary>
-public sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time, IConfiguration configuration) : IModelProvider
+internal sealed class OpenAiProvider(IHttpClientFactory clients, TimeProvider time, IConfiguration configuration) : IModelProvider
 {
     public const string HttpClientName = "fakeriver-providers";
 

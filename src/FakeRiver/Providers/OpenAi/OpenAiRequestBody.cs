@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 namespace FakeRiver.Providers.OpenAi;
 
 /// <summary>The <c>chat/completions</c> body for one attempt: the client's messages, streaming, and the workflow's schema.</summary>
-public static partial class OpenAiRequestBody
+internal static partial class OpenAiRequestBody
 {
     /// <summary>Sent after the committed text when a failover continues a stream another provider started.</summary>
     public const string ContinueInstruction =

@@ -3,7 +3,7 @@ using System.Net.Http.Headers;
 namespace FakeRiver.Providers.OpenAi;
 
 /// <summary>Retry-After as a delay: delta-seconds, or an HTTP date measured against the injected clock (never negative).</summary>
-public static class RetryAfterHeader
+internal static class RetryAfterHeader
 {
     public static TimeSpan? Read(HttpResponseHeaders headers, TimeProvider time) => headers.RetryAfter switch
     {

@@ -8,7 +8,7 @@ namespace FakeRiver.Providers.OpenAi;
 /// allowed, an unterminated event at end of stream dropped). Only the data matters to chat/completions, so the
 /// event type, id and retry are ignored.
 /// </summary>
-public sealed class SseReader(Stream stream)
+internal sealed class SseReader(Stream stream)
 {
     private IAsyncEnumerator<SseItem<string>>? _events;
 

@@ -12,7 +12,7 @@ namespace FakeRiver.Providers.Replay;
 /// waits are on the injected clock, so a replay is deterministic and, in virtual time, instant. Continuing after a
 /// mid-stream failover, it drops what repeats the committed text, as the openai provider does.
 /// </summary>
-public sealed class ReplayProvider(TimeProvider time) : IModelProvider
+internal sealed class ReplayProvider(TimeProvider time) : IModelProvider
 {
     public ProviderType Type => ProviderType.Replay;
 

@@ -15,11 +15,27 @@ public sealed record BackendSettings
     public string WebhookSecret { get; init; } = Secret;
     public string Port { get; init; } = "4100";
 
+    /// <summary>SQLite file; null = a fresh temp file the host deletes when disposed. Set it to restart on the same file.</summary>
+    public string? DatabasePath { get; init; }
+
+    /// <summary>WEBHOOK_INSECURE_DEV (empty = not set).</summary>
+    public string InsecureDev { get; init; } = "";
+
+    /// <summary>WEBHOOK_TOLERANCE_SECONDS (empty = the default, 5 minutes).</summary>
+    public string ToleranceSeconds { get; init; } = "";
+
+    /// <summary>Further settings (e.g. <c>ChatBackend:MaxConversations</c>).</summary>
+    public Dictionary<string, string?> Extra { get; init; } = [];
+
     /// <summary>Host environment; WebApplicationFactory's default is Development, which relaxes the missing secret.</summary>
     public string Environment { get; init; } = "Production";
 
-    public Dictionary<string, string?> ToConfiguration() => new()
+    public Dictionary<string, string?> ToConfiguration(string? databasePath = null) => new(Extra)
     {
+        ["CHATBACKEND_DB"] = databasePath ?? DatabasePath ?? "",
+        ["DATA_DIR"] = string.Empty,
+        ["WEBHOOK_INSECURE_DEV"] = InsecureDev,
+        ["WEBHOOK_TOLERANCE_SECONDS"] = ToleranceSeconds,
         ["PORT"] = Port,
         ["MODELRIVER_API_URL"] = ModelRiverApiUrl,
         ["MODELRIVER_API_KEY"] = ApiKeyValue,

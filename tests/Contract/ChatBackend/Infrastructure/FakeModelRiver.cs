@@ -24,9 +24,9 @@ public sealed class FakeModelRiver
     public Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> OnCallback { get; set; } =
         (_, _) => Task.FromResult(Json(HttpStatusCode.OK, new JsonObject { ["success"] = true }));
 
-    public IReadOnlyList<RecordedRequest> AsyncCalls => Requests.Where(r => r.Uri.AbsolutePath == "/v1/ai/async").ToList();
+    public IReadOnlyList<RecordedRequest> AsyncCalls => Requests.Where(r => r.Uri.AbsolutePath.EndsWith("/v1/ai/async", StringComparison.Ordinal)).ToList();
 
-    public IReadOnlyList<RecordedRequest> Callbacks => Requests.Where(r => r.Uri.AbsolutePath.StartsWith("/v1/callback/", StringComparison.Ordinal)).ToList();
+    public IReadOnlyList<RecordedRequest> Callbacks => Requests.Where(r => r.Uri.AbsolutePath.Contains("/v1/callback/", StringComparison.Ordinal)).ToList();
 
     public static JsonObject PendingBody(string channelId) => new()
     {
@@ -49,8 +49,9 @@ public sealed class FakeModelRiver
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, request.Headers.Authorization?.ToString(), body);
         Requests.Enqueue(recorded);
         var path = recorded.Uri.AbsolutePath;
-        if (path == "/v1/ai/async") return await OnAsync(recorded, cancellationToken);
-        if (path.StartsWith("/v1/callback/", StringComparison.Ordinal)) return await OnCallback(recorded, cancellationToken);
+        // EndsWith/Contains: a gateway URL may carry a path prefix (MODELRIVER_API_URL=http://host/prefix).
+        if (path.EndsWith("/v1/ai/async", StringComparison.Ordinal)) return await OnAsync(recorded, cancellationToken);
+        if (path.Contains("/v1/callback/", StringComparison.Ordinal)) return await OnCallback(recorded, cancellationToken);
         return new HttpResponseMessage(HttpStatusCode.NotFound);
     }
 }

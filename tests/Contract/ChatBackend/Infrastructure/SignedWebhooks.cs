@@ -50,11 +50,11 @@ public static class SignedWebhooks
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(timestamp + "." + signedText)));
 
     /// <summary>A POST of <paramref name="body"/> signed over its data with <paramref name="secret"/>.</summary>
-    public static HttpRequestMessage Signed(JsonObject body, string secret = BackendSettings.Secret, string path = "/webhook/modelriver")
+    public static HttpRequestMessage Signed(JsonObject body, string secret = BackendSettings.Secret, string path = "/webhook/modelriver", string timestamp = Timestamp)
     {
         var text = body.ToJsonString();
-        var signature = Sign(secret, Timestamp, JsJson.Stringify(body["data"]));
-        return Request(text, signature, Timestamp, path);
+        var signature = Sign(secret, timestamp, JsJson.Stringify(body["data"]));
+        return Request(text, signature, timestamp, path);
     }
 
     /// <summary>A POST of raw <paramref name="text"/> with the given headers (null = header absent).</summary>

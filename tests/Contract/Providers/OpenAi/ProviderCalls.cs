@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Contract.Providers.OpenAi;
 
 /// <summary>Builds an <see cref="OpenAiProvider"/> wired as FakeRiverSetup wires it, and calls for it.</summary>
-public static class ProviderCalls
+internal static class ProviderCalls
 {
     public static OpenAiProvider Provider(TimeProvider? time = null, Dictionary<string, string?>? settings = null)
     {

@@ -24,7 +24,9 @@ public sealed class RecordReplayTests : IDisposable
         using var upstream = OpenAiUpstream.Start();
         var usage = "data: " + new JsonObject
         {
-            ["id"] = "chatcmpl-123", ["object"] = "chat.completion.chunk", ["choices"] = new JsonArray(),
+            ["id"] = "chatcmpl-123",
+            ["object"] = "chat.completion.chunk",
+            ["choices"] = new JsonArray(),
             ["usage"] = new JsonObject { ["prompt_tokens"] = 9, ["completion_tokens"] = 3, ["total_tokens"] = 12 },
         }.ToJsonString() + "\n\n";
         var body = OpenAiUpstream.Sse("Hel", "lo", " there").Replace("data: [DONE]", usage + "data: [DONE]", StringComparison.Ordinal);
@@ -112,13 +114,19 @@ public sealed class RecordReplayTests : IDisposable
     {
         RecordingFile.Write(Fixture, new StreamRecording
         {
-            Provider = "ollama", Model = "llama3.2", End = RecordingEnd.Cut, EndMs = 50,
+            Provider = "ollama",
+            Model = "llama3.2",
+            End = RecordingEnd.Cut,
+            EndMs = 50,
             Chunks = [new(10, "Rivers "), new(20, "flow ")],
         });
         var full = Path.Combine(_folder, "full.json");
         RecordingFile.Write(full, new StreamRecording
         {
-            Provider = "vllm", Model = "qwen", End = RecordingEnd.Done, EndMs = 90,
+            Provider = "vllm",
+            Model = "qwen",
+            End = RecordingEnd.Done,
+            EndMs = 90,
             Chunks = [new(10, "Rivers "), new(20, "flow "), new(30, "to the sea.")],
         });
 

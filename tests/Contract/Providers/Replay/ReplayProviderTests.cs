@@ -16,14 +16,24 @@ public class ReplayProviderTests
     {
         var definition = new ProviderDefinition
         {
-            Provider = "ollama", Model = "llama3.2", Type = ProviderType.Replay, Replay = recording, ReplaySpeed = speed,
+            Provider = "ollama",
+            Model = "llama3.2",
+            Type = ProviderType.Replay,
+            Replay = recording,
+            ReplaySpeed = speed,
         };
         return new ProviderCall(ProviderCalls.Request([definition]), definition, 1, committed, 42, Start);
     }
 
     private static StreamRecording Recording(string end = RecordingEnd.Done, string? fault = null, int? status = null, int? retryAfter = null) => new()
     {
-        Provider = "ollama", Model = "llama3.2", End = end, EndMs = 400, Fault = fault, Status = status, RetryAfterSeconds = retryAfter,
+        Provider = "ollama",
+        Model = "llama3.2",
+        End = end,
+        EndMs = 400,
+        Fault = fault,
+        Status = status,
+        RetryAfterSeconds = retryAfter,
         Chunks = end == RecordingEnd.Failed ? [] : [new(100, "Hello"), new(300, " world")],
     };
 

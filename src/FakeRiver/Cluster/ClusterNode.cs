@@ -1,0 +1,88 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Api;
+using FakeRiver.Requests;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using StackExchange.Redis;
+
+namespace FakeRiver.Cluster;
+
+/// <summary>
+/// A node's life in the cluster (docs/ARCHITECTURE.md 2.1): connects at start-up (no Redis, no start), renews its
+/// lease every third of <see cref="FakeRiverOptions.ClusterLease"/>, answers callbacks forwarded to it, and looks
+/// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it.
+/// </summary>
+internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverOptions> options, TimeProvider time,
+    ILogger<ClusterNode> logger) : BackgroundService
+{
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.Redis)) return;
+        var redis = services.GetRequiredService<RedisState>();
+        await RenewLeaseAsync(redis);
+        var inbox = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(RedisKeys.Inbox(redis.NodeId)));
+        inbox.OnMessage(message => AnswerCallbackAsync(redis, message.Message));
+        var replies = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(RedisKeys.Replies(redis.NodeId)));
+        var router = services.GetRequiredService<RedisCallbackRouter>();
+        replies.OnMessage(message =>
+        {
+            if (JsonNode.Parse(message.Message.ToString()) is JsonObject reply) router.Complete(reply);
+        });
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (string.IsNullOrWhiteSpace(options.Value.Redis)) return;
+        var redis = services.GetRequiredService<RedisState>();
+        var period = options.Value.ClusterLease / 3;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(period, time, stoppingToken);
+                await RenewLeaseAsync(redis);
+                await AdoptOrphansAsync(redis);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (RedisException e)
+            {
+                // Redis is away: the multiplexer reconnects by itself; the next round renews the lease.
+                logger.LogWarning("Cluster lease round failed: {Error}", e.Message);
+            }
+        }
+    }
+
+    private Task RenewLeaseAsync(RedisState redis) =>
+        redis.Db.StringSetAsync(RedisKeys.Node(redis.NodeId), "1", options.Value.ClusterLease);
+
+    private async Task AdoptOrphansAsync(RedisState redis)
+    {
+        var finisher = services.GetRequiredService<OrphanFinisher>();
+        foreach (var entry in await redis.Db.HashGetAllAsync(RedisKeys.Live))
+        {
+            var owner = entry.Value.ToString();
+            if (owner == redis.NodeId || await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
+            var channelId = entry.Name.ToString();
+            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} ends its request {Channel}", owner, redis.NodeId, channelId);
+            await finisher.FinishAsync(channelId);
+        }
+    }
+
+    private async Task AnswerCallbackAsync(RedisState redis, RedisValue text)
+    {
+        if (JsonNode.Parse(text.ToString()) is not JsonObject message) return;
+        var channelId = message["channel_id"]!.GetValue<string>();
+        var registry = services.GetRequiredService<RequestRegistry>();
+        var answer = registry.TryGet(channelId, out var request) && request.ProjectId == message["project_id"]!.GetValue<string>()
+            ? services.GetRequiredService<CallbackHandler>().Handle(request, message["body"] as JsonObject ?? [])
+            : CallbackHandler.NotFound(channelId);
+        var reply = new JsonObject { ["id"] = message["id"]!.GetValue<string>(), ["status"] = answer.Status, ["body"] = answer.Body };
+        await redis.Subscriber.PublishAsync(RedisChannel.Literal(RedisKeys.Replies(message["reply_to"]!.GetValue<string>())), reply.ToJsonString());
+    }
+}

@@ -1,0 +1,38 @@
+using FakeRiver.Requests;
+using Microsoft.Extensions.Options;
+
+namespace FakeRiver.Cluster;
+
+/// <summary>
+/// Composition of cluster mode. The state interfaces resolve to Redis when <see cref="FakeRiverOptions.Redis"/> is
+/// set and to the in-memory stores otherwise; the choice is made when they are first resolved, after all
+/// configuration sources (command line, test settings) are in.
+/// </summary>
+internal static class ClusterSetup
+{
+    public static IServiceCollection AddClusterState(this IServiceCollection services)
+    {
+        services.AddSingleton<RedisState>();
+        services.AddSingleton<RedisWsTokenStore>();
+        services.AddSingleton<RedisRequestDirectory>();
+        services.AddSingleton<RedisChannelFeed>();
+        services.AddSingleton<RedisCallbackRouter>();
+        services.AddSingleton<OrphanFinisher>();
+        services.AddSingleton<LocalRequestDirectory>();
+        services.AddSingleton<LocalChannelFeed>();
+        services.AddSingleton<LocalCallbackRouter>();
+        services.AddSingleton<IWsTokenStore>(sp => Pick<IWsTokenStore, RedisWsTokenStore, WsTokenStore>(sp));
+        services.AddSingleton<IRequestDirectory>(sp => Pick<IRequestDirectory, RedisRequestDirectory, LocalRequestDirectory>(sp));
+        services.AddSingleton<IChannelFeed>(sp => Pick<IChannelFeed, RedisChannelFeed, LocalChannelFeed>(sp));
+        services.AddSingleton<ICallbackRouter>(sp => Pick<ICallbackRouter, RedisCallbackRouter, LocalCallbackRouter>(sp));
+        services.AddHostedService<ClusterNode>();
+        return services;
+    }
+
+    public static bool IsCluster(IServiceProvider services) =>
+        !string.IsNullOrWhiteSpace(services.GetRequiredService<IOptions<FakeRiverOptions>>().Value.Redis);
+
+    private static TService Pick<TService, TRedis, TLocal>(IServiceProvider services)
+        where TService : class where TRedis : class, TService where TLocal : class, TService =>
+        IsCluster(services) ? services.GetRequiredService<TRedis>() : services.GetRequiredService<TLocal>();
+}

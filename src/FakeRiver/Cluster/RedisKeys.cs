@@ -1,0 +1,35 @@
+namespace FakeRiver.Cluster;
+
+/// <summary>
+/// Every Redis key and pub/sub channel cluster mode uses (docs/ARCHITECTURE.md 2.1), under one <c>fr:</c> prefix.
+/// Per-request keys expire <see cref="FakeRiverOptions.ClusterRetention"/> after the request ends.
+/// </summary>
+internal static class RedisKeys
+{
+    /// <summary>String: a ws_token's grant; deleted by the one redeem (GETDEL), expires with the token.</summary>
+    public static string Token(string token) => $"fr:tok:{token}";
+
+    /// <summary>Hash: a request's record (owner node, project, public address, what a takeover needs).</summary>
+    public static string Record(string channelId) => $"fr:req:{channelId}";
+
+    /// <summary>Stream: the channel's ordered events (tokens with their seq, status, response) for replay.</summary>
+    public static string Stream(string channelId) => $"fr:ch:{channelId}";
+
+    /// <summary>Pub/sub: the channel's events as they are appended, for sockets on other nodes.</summary>
+    public static string Events(string channelId) => $"fr:ev:{channelId}";
+
+    /// <summary>Hash channel id → owner node: every request not yet ended.</summary>
+    public const string Live = "fr:live";
+
+    /// <summary>String with a TTL: a node's lease, renewed while it runs; its requests are orphans once it is gone.</summary>
+    public static string Node(string nodeId) => $"fr:node:{nodeId}";
+
+    /// <summary>String set NX: the one node that takes over an orphaned request.</summary>
+    public static string Claim(string channelId) => $"fr:claim:{channelId}";
+
+    /// <summary>Pub/sub: callbacks forwarded to a node that owns their request.</summary>
+    public static string Inbox(string nodeId) => $"fr:inbox:{nodeId}";
+
+    /// <summary>Pub/sub: the owner's answers to forwarded callbacks.</summary>
+    public static string Replies(string nodeId) => $"fr:reply:{nodeId}";
+}

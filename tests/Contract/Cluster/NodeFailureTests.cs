@@ -1,0 +1,99 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FakeRiver;
+using FakeRiver.Cluster;
+using FakeRiver.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Contract.Cluster;
+
+/// <summary>
+/// Nodes and Redis that go away (docs/ARCHITECTURE.md 2.1): a killed node's request still ends exactly once, with its
+/// webhook; Redis away gives a clear 503 and the node recovers when it is back; no Redis at start, no start.
+/// </summary>
+public sealed class NodeFailureTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Node_KilledMidStream_AnotherNodeEndsItOnceWithErrorResponseAndWebhook()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var hooks = new HookRecorder();
+        await using var survivors = await ClusterNodes.StartAsync(redis, 2, o =>
+        {
+            o.WebhookUrl = "http://hooks.test/hook";
+            o.RouteHost("hooks.test", hooks);
+        });
+        await using var doomed = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
+
+        using var http = new HttpClient { BaseAddress = new Uri(doomed.Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
+        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow", messages = new[] { new { role = "user", content = "Hi" } } });
+        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var channelId = answer["channel_id"]!.GetValue<string>();
+
+        await using var socket = await StreamFrames.JoinAsync(survivors[0], answer);
+        var before = await StreamFrames.ReadUntilAsync(socket, m => StreamFrames.Tokens([m]).Any(t => t.Seq == 5), Patience);
+        await doomed.KillAsync();
+
+        var after = await StreamFrames.ReadUntilAsync(socket, StreamFrames.IsFinal, Patience);
+        var final = after[^1].PayloadObject;
+        Assert.Equal("error", final["status"]?.GetValue<string>());
+        Assert.Equal("internal_error", final["error"]?["code"]?.GetValue<string>());
+        var tokens = StreamFrames.Tokens(before.Concat(after)).Select(t => t.Seq).ToList();
+        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens);
+        Assert.True(tokens.Count < 200, "the stream was cut mid-way");
+        // Exactly one final response, then the socket closes.
+        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
+        Assert.DoesNotContain(rest, m => m.Event == "response");
+        Assert.Equal(WebSocketCloseStatusNormal, socket.CloseStatus);
+        // One webhook delivery, from whichever survivor took the request over.
+        var deliveries = survivors.Nodes.SelectMany(n => n.GetWebhooks()).Where(d => d.ChannelId == channelId).ToList();
+        Assert.Single(deliveries);
+        await survivors.Nodes.First(n => n.GetWebhooks().Any(d => d.ChannelId == channelId))
+            .WaitForWebhookAsync(d => d.ChannelId == channelId && d.Attempts.Count > 0, Patience);
+        Assert.Single(hooks.Bodies, b => b["channel_id"]?.GetValue<string>() == channelId && b["status"]?.GetValue<string>() == "error");
+    }
+
+    [Fact]
+    public async Task Redis_RestartedBetweenRequests_503WhileAwayThenRecovers()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ClusterNodes.StartAsync(redis, 1);
+        var node = cluster[0];
+        var connection = node.Services.GetRequiredService<RedisState>().Connection;
+        var restored = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        connection.ConnectionRestored += (_, _) => restored.TrySetResult();
+
+        await redis.StopAsync();
+        using var http = node.CreateClient();
+        using var away = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "paced", messages = new[] { new { role = "user", content = "Hi" } } });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, away.StatusCode);
+        var error = JsonNode.Parse(await away.Content.ReadAsStringAsync())!;
+        Assert.Equal("state_store_unavailable", error["error"]?["code"]?.GetValue<string>());
+
+        await redis.RestartAsync();
+        await restored.Task.WaitAsync(Patience);
+        var answer = await ClusterNodes.AcceptAsync(node, "paced");
+        await using var socket = await StreamFrames.JoinAsync(node, answer);
+        var frames = await StreamFrames.ReadUntilAsync(socket, StreamFrames.IsFinal, Patience);
+        Assert.Equal("success", frames[^1].PayloadObject["status"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Cluster_RedisUnreachableAtStart_OneLineNoStackTraceAndExit2()
+    {
+        var port = Providers.OpenAi.OpenAiUpstream.FreePort();
+
+        var (code, error, output) = await ChildNode.RunToExitAsync("cluster", "--nodes", "2", "--urls", "http://127.0.0.1:0", "--redis", $"127.0.0.1:{port}");
+
+        Assert.Equal(2, code);
+        var line = Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.StartsWith($"FakeRiver cannot start: Redis at '127.0.0.1:{port}' cannot be reached", line);
+        Assert.DoesNotContain("Exception", output, StringComparison.Ordinal);
+    }
+
+    private const System.Net.WebSockets.WebSocketCloseStatus WebSocketCloseStatusNormal = System.Net.WebSockets.WebSocketCloseStatus.NormalClosure;
+}

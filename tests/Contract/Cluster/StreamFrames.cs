@@ -1,0 +1,40 @@
+using System.Text.Json.Nodes;
+using FakeRiver.Testing;
+
+namespace Contract.Cluster;
+
+/// <summary>Reads a socket's frames into (seq, delta) pairs until a condition; shared by the cluster tests.</summary>
+public static class StreamFrames
+{
+    /// <summary>Reads until <paramref name="stop"/> holds for a frame (which is included); returns every frame read.</summary>
+    public static async Task<List<PhoenixMessage>> ReadUntilAsync(PhoenixStreamClient client, Func<PhoenixMessage, bool> stop, TimeSpan patience)
+    {
+        using var cap = new CancellationTokenSource(patience);
+        var read = new List<PhoenixMessage>();
+        while (await client.ReceiveAsync(cap.Token) is { } message)
+        {
+            read.Add(message);
+            if (stop(message)) return read;
+        }
+        return read;
+    }
+
+    public static bool IsFinal(PhoenixMessage message) =>
+        message.Event == "response" && message.PayloadObject["status"]?.GetValue<string>() != "ai_generated";
+
+    public static IEnumerable<(long Seq, string Delta)> Tokens(IEnumerable<PhoenixMessage> frames) =>
+        frames.Where(m => m.Event == "tokens")
+            .Select(m => (m.PayloadObject["seq"]!.GetValue<long>(), m.PayloadObject["delta"]!.GetValue<string>()));
+
+    /// <summary>Connects to <paramref name="node"/> with the answer's token and joins, resuming after <paramref name="lastSeq"/>.</summary>
+    public static async Task<PhoenixStreamClient> JoinAsync(FakeRiverServer node, JsonObject connection, long? lastSeq = null)
+    {
+        using var cap = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        var uri = PhoenixStreamClient.SocketUri($"ws://{node.BaseAddress.Authority}/socket", connection["ws_token"]!.GetValue<string>());
+        var client = new PhoenixStreamClient(await node.ConnectWebSocketAsync(uri, cap.Token), TimeProvider.System);
+        var payload = lastSeq is { } seq ? new JsonObject { ["last_seq"] = seq } : null;
+        var (_, reply) = await client.JoinAsync(connection["websocket_channel"]!.GetValue<string>(), payload, cap.Token);
+        Assert.Equal("ok", reply["status"]?.GetValue<string>());
+        return client;
+    }
+}
