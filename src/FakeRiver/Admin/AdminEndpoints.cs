@@ -19,21 +19,17 @@ internal static class AdminEndpoints
         admin.MapPost("/reset", Reset);
     }
 
-    private static IResult ListRequests(HttpContext context, ProjectKeys keys, RequestRegistry registry)
+    private static IResult ListRequests(AdminScope scope, RequestRegistry registry)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
         return Results.Json(new JsonObject
         {
-            ["requests"] = new JsonArray([.. registry.All().Where(scope!.Includes).Select(r => (JsonNode)Summary(r))]),
+            ["requests"] = new JsonArray([.. registry.All().Where(scope.Includes).Select(r => (JsonNode)Summary(r))]),
         }, WireJson.Options);
     }
 
-    private static IResult GetRequest(string channelId, HttpContext context, ProjectKeys keys, RequestRegistry registry)
+    private static IResult GetRequest(string channelId, AdminScope scope, RequestRegistry registry)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
-        if (!registry.TryGet(channelId, out var request) || !scope!.Includes(request))
+        if (!registry.TryGet(channelId, out var request) || !scope.Includes(request))
             return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
@@ -43,13 +39,11 @@ internal static class AdminEndpoints
         return Results.Json(detail, WireJson.Options);
     }
 
-    private static IResult ListCallbacks(HttpContext context, ProjectKeys keys, RequestRegistry registry, CallbackJournal journal)
+    private static IResult ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
         return Results.Json(new JsonObject
         {
-            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope!.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
+            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
             {
                 ["channel_id"] = c.ChannelId,
                 ["status"] = c.Status,
@@ -59,11 +53,9 @@ internal static class AdminEndpoints
         }, WireJson.Options);
     }
 
-    private static IResult Reset(HttpContext context, ProjectKeys keys, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
+    private static IResult Reset(AdminScope scope, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
-        if (scope!.ProjectId is not { } project)
+        if (scope.ProjectId is not { } project)
         {
             foreach (var resettable in resettables) resettable.Reset();
             return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);

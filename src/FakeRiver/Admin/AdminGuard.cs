@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using FakeRiver.Requests;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -52,7 +53,8 @@ public sealed class AdminGuard(RequestDelegate next, IOptions<FakeRiverOptions> 
         {
             return ApiErrors.UnsupportedMediaType(request.ContentType);
         }
-        return null;
+        // The project scope, checked once here for every endpoint; handlers bind the valid scope (AdminScope.BindAsync).
+        return AdminScope.Of(request.HttpContext, request.HttpContext.RequestServices.GetRequiredService<ProjectKeys>()).Error;
     }
 
     private static bool OriginAllowed(string origin, IReadOnlyCollection<string> listen, IEnumerable<string> extra) =>

@@ -25,6 +25,13 @@ internal sealed record AdminScope(string? ProjectId)
             $"{Header} (or ?{Query}=) must be a project id (a UUID) or an accepted API key", "invalid_project", Header));
     }
 
+    /// <summary>
+    /// Binds the scope of an admin handler's call. An invalid value never gets here: <see cref="AdminGuard"/> refuses
+    /// it with a 400 before routing, once for every <c>/__admin</c> endpoint.
+    /// </summary>
+    public static ValueTask<AdminScope?> BindAsync(HttpContext context) =>
+        ValueTask.FromResult<AdminScope?>(Of(context, context.RequestServices.GetRequiredService<ProjectKeys>()).Scope ?? Everything);
+
     public bool Includes(RiverRequest request) => ProjectId is null || request.ProjectId == ProjectId;
 
     /// <summary>Whether a journal entry of <paramref name="channelId"/> belongs to the scope (entries of unknown channels only to everything).</summary>

@@ -19,38 +19,32 @@ internal static class FaultAdminEndpoints
         group.MapDelete("/{id}", Delete).WithSummary("Removes a fault");
     }
 
-    private static IResult List(HttpContext context, ProjectKeys keys, FaultStore faults)
+    private static IResult List(AdminScope scope, FaultStore faults)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
         return Results.Json(new JsonObject
         {
-            ["faults"] = new JsonArray([.. faults.List(scope!.ProjectId).Select(f => (JsonNode)ToJson(f.Fault, f.Left))]),
+            ["faults"] = new JsonArray([.. faults.List(scope.ProjectId).Select(f => (JsonNode)ToJson(f.Fault, f.Left))]),
         }, WireJson.Options);
     }
 
-    private static async Task<IResult> AddAsync(HttpContext context, ProjectKeys keys, FaultStore faults,
+    private static async Task<IResult> AddAsync(AdminScope scope, HttpContext context, FaultStore faults,
         LiveWorkflows workflows, RandomSource random, TimeProvider time)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
         var (text, bodyError) = await AdminBody.ReadAsync(context.Request, yamlAllowed: false);
         if (bodyError is not null) return bodyError;
-        var (read, errors) = FaultRequestReader.Read(text!, name => workflows.TryGet(scope!.ProjectId, name, out var w) ? w : null);
+        var (read, errors) = FaultRequestReader.Read(text!, name => workflows.TryGet(scope.ProjectId, name, out var w) ? w : null);
         if (read is null)
             return ApiErrors.Create(StatusCodes.Status400BadRequest, "invalid_request_error", "invalid_fault", string.Join("\n", errors));
 
-        var fault = read with { Id = random.NewUuid(), Project = scope!.ProjectId, CreatedAt = time.GetUtcNow() };
+        var fault = read with { Id = random.NewUuid(), Project = scope.ProjectId, CreatedAt = time.GetUtcNow() };
         if (!faults.Add(fault))
             return ApiErrors.Conflict($"At most {FaultStore.MaxFaults} faults wait at once; delete some first", "limit_reached");
         return Results.Json(ToJson(fault, fault.Times), WireJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static IResult Delete(string id, HttpContext context, ProjectKeys keys, FaultStore faults)
+    private static IResult Delete(string id, AdminScope scope, FaultStore faults)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
-        return faults.Remove(scope!.ProjectId, id)
+        return faults.Remove(scope.ProjectId, id)
             ? Results.NoContent()
             : ApiErrors.NotFound($"Fault '{id}' not found", "fault_not_found", "id");
     }

@@ -15,12 +15,10 @@ internal static class PhoenixAdminEndpoints
 
     public static IEndpointRouteBuilder MapPhoenixAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (HttpContext context, ProjectKeys keys, RequestRegistry registry, PhoenixJournal journal, string? channel_id) =>
+        endpoints.MapGet(Path, (AdminScope scope, RequestRegistry registry, PhoenixJournal journal, string? channel_id) =>
         {
-            var (scope, error) = AdminScope.Of(context, keys);
-            if (error is not null) return error;
             var entries = (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
-                .Where(e => scope!.IncludesChannel(e.ChannelId, registry));
+                .Where(e => scope.IncludesChannel(e.ChannelId, registry));
             // Refused upgrades carry no valid token, so no project: the count is the whole host's.
             var refused = journal.RefusedUpgrades();
             return Results.Json(new JsonObject

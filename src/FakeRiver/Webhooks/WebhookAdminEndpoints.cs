@@ -15,32 +15,28 @@ internal static class WebhookAdminEndpoints
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/__admin/webhooks");
-        group.MapGet("/", (HttpContext context, ProjectKeys keys, RequestRegistry registry, WebhookJournal journal, string? channel_id) =>
-            Scoped(context, keys, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
-        group.MapGet("/dead-letters", (HttpContext context, ProjectKeys keys, RequestRegistry registry, WebhookJournal journal) =>
-            Scoped(context, keys, registry, journal.DeadLetters()));
+        group.MapGet("/", (AdminScope scope, RequestRegistry registry, WebhookJournal journal, string? channel_id) =>
+            Scoped(scope, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
+        group.MapGet("/dead-letters", (AdminScope scope, RequestRegistry registry, WebhookJournal journal) =>
+            Scoped(scope, registry, journal.DeadLetters()));
         group.MapPost("/send", SendAsync);
         group.MapPost("/{id}/redeliver", RedeliverAsync);
         return endpoints;
     }
 
-    private static IResult Scoped(HttpContext context, ProjectKeys keys, RequestRegistry registry, IReadOnlyList<WebhookDelivery> deliveries)
+    private static IResult Scoped(AdminScope scope, RequestRegistry registry, IReadOnlyList<WebhookDelivery> deliveries)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
-        return Results.Json(deliveries.Where(d => scope!.IncludesChannel(d.ChannelId, registry)).ToList(), WebhookAdminJson.Options);
+        return Results.Json(deliveries.Where(d => scope.IncludesChannel(d.ChannelId, registry)).ToList(), WebhookAdminJson.Options);
     }
 
     /// <summary>
     /// A finished delivery (typically a dead letter) sent once more, re-signed with a fresh timestamp and recorded as
     /// a new attempt — the manual replay ModelRiver's delivery log offers.
     /// </summary>
-    private static async Task<IResult> RedeliverAsync(string id, HttpContext context, ProjectKeys keys, RequestRegistry registry,
+    private static async Task<IResult> RedeliverAsync(string id, AdminScope scope, RequestRegistry registry,
         WebhookJournal journal, WebhookDispatcher dispatcher)
     {
-        var (scope, error) = AdminScope.Of(context, keys);
-        if (error is not null) return error;
-        if (journal.Find(id) is not { } found || !scope!.IncludesChannel(found.ChannelId, registry))
+        if (journal.Find(id) is not { } found || !scope.IncludesChannel(found.ChannelId, registry))
             return ApiErrors.NotFound($"Webhook delivery '{id}' not found", "webhook_not_found", "id");
         if (found.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered))
             return ApiErrors.Conflict($"Delivery '{id}' is {found.State.ToString().ToLowerInvariant()}: only delivered or dead-lettered deliveries can be sent again", "delivery_not_finished");
