@@ -20,6 +20,37 @@ public static class JsJson
         return output.ToString();
     }
 
+    /// <summary>
+    /// JSON.stringify of an object, and the exact slice of that text which is the value of <paramref name="key"/>
+    /// (<c>"null"</c> when absent): what <c>Stringify(obj[key])</c> prints, taken from the one printing instead of
+    /// printing the value twice. A webhook signs its body's <c>data</c> this way.
+    /// </summary>
+    public static string Stringify(JsonObject obj, string key, out string valueText)
+    {
+        if (HasIndexKey(obj))
+        {
+            valueText = Stringify(obj[key]);
+            return Stringify(obj);
+        }
+        var output = new StringBuilder();
+        int start = -1, end = -1;
+        output.Append('{');
+        for (var i = 0; i < obj.Count; i++)
+        {
+            if (i > 0) output.Append(',');
+            var (name, value) = obj.GetAt(i);
+            JsString.Write(name, output);
+            output.Append(':');
+            var isKey = string.Equals(name, key, StringComparison.Ordinal);
+            if (isKey) start = output.Length;
+            WriteNode(value, output);
+            if (isKey) end = output.Length;
+        }
+        output.Append('}');
+        valueText = start < 0 ? "null" : output.ToString(start, end - start);
+        return output.ToString();
+    }
+
     /// <summary>JSON.stringify of a parsed element; reads raw token text so lone surrogates survive.</summary>
     public static string Stringify(JsonElement element)
     {
@@ -35,7 +66,7 @@ public static class JsJson
         return Stringify(document.RootElement);
     }
 
-    private static void WriteNode(JsonNode? node, StringBuilder output)
+    internal static void WriteNode(JsonNode? node, StringBuilder output)
     {
         switch (node)
         {
@@ -49,12 +80,12 @@ public static class JsJson
                 // No array-index key: JSON.stringify's order is the insertion order (JsKeyOrder), and a JsonObject's
                 // keys are unique, so print straight through. This is the common case, and the hot one: every
                 // webhook body is printed here (tests/Perf/results/profile-accept.md).
+                // By index: enumerating a JsonObject boxes an enumerator per object.
                 output.Append('{');
-                var firstKey = true;
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    if (!firstKey) output.Append(',');
-                    firstKey = false;
+                    if (i > 0) output.Append(',');
+                    var (key, value) = obj.GetAt(i);
                     JsString.Write(key, output);
                     output.Append(':');
                     WriteNode(value, output);
@@ -78,9 +109,9 @@ public static class JsJson
 
     private static bool HasIndexKey(JsonObject obj)
     {
-        foreach (var (key, _) in obj)
+        for (var i = 0; i < obj.Count; i++)
         {
-            if (JsKeyOrder.IsArrayIndex(key)) return true;
+            if (JsKeyOrder.IsArrayIndex(obj.GetAt(i).Key)) return true;
         }
         return false;
     }
@@ -92,6 +123,11 @@ public static class JsJson
         else if (value.TryGetValue<string>(out var text)) JsString.Write(text, output);
         else if (value.TryGetValue<double>(out var number)) JsNumber.Write(number, output);
         else if (value.TryGetValue<float>(out var single) && !float.IsFinite(single)) output.Append("null");
+        // Integers and booleans built in code (durations, token counts, flags): printed directly. A long goes to
+        // the nearest double, as JSON.parse of its text would (the reprint below gave the same).
+        else if (value.TryGetValue<int>(out var int32)) JsNumber.Write(int32, output);
+        else if (value.TryGetValue<long>(out var int64)) JsNumber.Write(int64, output);
+        else if (value.TryGetValue<bool>(out var flag)) output.Append(flag ? "true" : "false");
         else
         {
             // Anything else (ints, decimals, bools, dates, ...): let System.Text.Json write its JSON, then reprint it.
