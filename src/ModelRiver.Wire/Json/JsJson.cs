@@ -15,9 +15,9 @@ public static class JsJson
     /// <summary>JSON.stringify of a node; a null node prints <c>null</c>.</summary>
     public static string Stringify(JsonNode? node)
     {
-        var output = new StringBuilder();
+        var output = StringBuilderCache.Acquire();
         WriteNode(node, output);
-        return output.ToString();
+        return StringBuilderCache.Release(output);
     }
 
     /// <summary>
@@ -32,7 +32,7 @@ public static class JsJson
             valueText = Stringify(obj[key]);
             return Stringify(obj);
         }
-        var output = new StringBuilder();
+        var output = StringBuilderCache.Acquire();
         int start = -1, end = -1;
         output.Append('{');
         for (var i = 0; i < obj.Count; i++)
@@ -48,7 +48,7 @@ public static class JsJson
         }
         output.Append('}');
         valueText = start < 0 ? "null" : output.ToString(start, end - start);
-        return output.ToString();
+        return StringBuilderCache.Release(output);
     }
 
     /// <summary>JSON.stringify of a parsed element; reads raw token text so lone surrogates survive.</summary>
@@ -74,7 +74,7 @@ public static class JsJson
                 output.Append("null");
                 break;
             case JsonObject obj when HasIndexKey(obj):
-                WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
+                WriteIndexedObject(obj, output);
                 break;
             case JsonObject obj:
                 // No array-index key: JSON.stringify's order is the insertion order (JsKeyOrder), and a JsonObject's
@@ -106,6 +106,11 @@ public static class JsJson
                 break;
         }
     }
+
+    // A method of its own: the closures capture output, and a captured parameter costs a closure object on every
+    // call of the method that holds it, taken or not.
+    private static void WriteIndexedObject(JsonObject obj, StringBuilder output) =>
+        WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
 
     private static bool HasIndexKey(JsonObject obj)
     {
@@ -141,10 +146,10 @@ public static class JsJson
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                WriteObject(element.EnumerateObject().Select(p => (RawName(p), (Action)(() => WriteElement(p.Value, output)))), output);
+                WriteElementObject(element, output);
                 break;
             case JsonValueKind.Array:
-                WriteArray(element.EnumerateArray().Select(item => (Action)(() => WriteElement(item, output))), output);
+                WriteElementArray(element, output);
                 break;
             case JsonValueKind.String:
                 JsString.Write(JsString.DecodeRaw(element.GetRawText()), output);
@@ -163,6 +168,13 @@ public static class JsJson
                 break;
         }
     }
+
+    // Methods of their own for the closures' sake (see WriteIndexedObject): every scalar goes through WriteElement.
+    private static void WriteElementObject(JsonElement element, StringBuilder output) =>
+        WriteObject(element.EnumerateObject().Select(p => (RawName(p), (Action)(() => WriteElement(p.Value, output)))), output);
+
+    private static void WriteElementArray(JsonElement element, StringBuilder output) =>
+        WriteArray(element.EnumerateArray().Select(item => (Action)(() => WriteElement(item, output))), output);
 
     /// <summary>The property name from its raw (still escaped) text: JsonProperty.Name would lose lone surrogates.</summary>
     private static string RawName(JsonProperty property) =>

@@ -12,10 +12,11 @@ namespace ModelRiver.Wire.Json;
 /// </summary>
 public sealed class JsObjectWriter
 {
-    private readonly StringBuilder _output = new(512);
+    private readonly StringBuilder _output = StringBuilderCache.Acquire();
     private readonly Stack<bool> _empty = new();
     private int _captureStart = -1;
     private int _captureEnd = -1;
+    private string? _capturedText;
 
     /// <summary>Starts the outer object.</summary>
     public JsObjectWriter()
@@ -78,7 +79,8 @@ public sealed class JsObjectWriter
     }
 
     /// <summary>The text of the value printed by <see cref="CaptureNode"/>; <c>"null"</c> when none was.</summary>
-    public string CapturedNode => _captureStart < 0 ? "null" : _output.ToString(_captureStart, _captureEnd - _captureStart);
+    public string CapturedNode =>
+        _capturedText ?? (_captureStart < 0 ? "null" : _output.ToString(_captureStart, _captureEnd - _captureStart));
 
     /// <summary>Closes the outer object and returns the whole text; nothing may be written after it.</summary>
     public string Finish()
@@ -86,7 +88,8 @@ public sealed class JsObjectWriter
         if (_empty.Count != 1) throw new InvalidOperationException("A nested object is still open.");
         _empty.Pop();
         _output.Append('}');
-        return _output.ToString();
+        _capturedText = CapturedNode;
+        return StringBuilderCache.Release(_output);
     }
 
     private void Key(string key)
