@@ -64,26 +64,43 @@ public class ResponsePayloadsTests
 
         Assert.Equal(Text(new JsonObject
         {
-            ["status"] = "ai_generated", ["channel_id"] = "ch-1", ["event_name"] = "new_chat",
-            ["message"] = "AI generated; waiting for callback", ["meta"] = new JsonObject { ["duration_ms"] = 40L },
+            ["status"] = "ai_generated",
+            ["channel_id"] = "ch-1",
+            ["event_name"] = "new_chat",
+            ["message"] = "AI generated; waiting for callback",
+            ["meta"] = new JsonObject { ["duration_ms"] = 40L },
         }), Encoding.UTF8.GetString(ResponsePayloads.AiGenerated(request, 40)));
         Assert.Equal(Text(new JsonObject
         {
-            ["status"] = "completed", ["channel_id"] = "ch-1", ["task_id"] = "t-1", ["data"] = data.DeepClone(),
-            ["customer_data"] = request.CustomerData.DeepClone(), ["callback_metadata"] = metadata.DeepClone(),
+            ["status"] = "completed",
+            ["channel_id"] = "ch-1",
+            ["task_id"] = "t-1",
+            ["data"] = data.DeepClone(),
+            ["customer_data"] = request.CustomerData.DeepClone(),
+            ["callback_metadata"] = metadata.DeepClone(),
         }), Encoding.UTF8.GetString(ResponsePayloads.Completed(request, data, "t-1", metadata)));
         Assert.Equal(Text(new JsonObject
         {
-            ["status"] = "completed", ["channel_id"] = "ch-1", ["data"] = data.DeepClone(), ["customer_data"] = request.CustomerData.DeepClone(),
+            ["status"] = "completed",
+            ["channel_id"] = "ch-1",
+            ["data"] = data.DeepClone(),
+            ["customer_data"] = request.CustomerData.DeepClone(),
         }), Encoding.UTF8.GetString(ResponsePayloads.Completed(request, data, null, null)));
         Assert.Equal(Text(new JsonObject
         {
-            ["status"] = "error", ["channel_id"] = "ch-1", ["error"] = new JsonObject { ["message"] = "bad <x>", ["code"] = "c" },
+            ["status"] = "error",
+            ["channel_id"] = "ch-1",
+            ["error"] = new JsonObject { ["message"] = "bad <x>", ["code"] = "c" },
             ["meta"] = Meta(),
         }), Encoding.UTF8.GetString(ResponsePayloads.Error(request, "c", "bad <x>", Meta())));
         Assert.Equal(Text(new JsonObject
         {
-            ["channel_id"] = "ch-1", ["status"] = "failover", ["attempt"] = 2, ["provider"] = null, ["model"] = "m", ["reason"] = "timeout",
+            ["channel_id"] = "ch-1",
+            ["status"] = "failover",
+            ["attempt"] = 2,
+            ["provider"] = null,
+            ["model"] = "m",
+            ["reason"] = "timeout",
         }), Encoding.UTF8.GetString(ResponsePayloads.Status(request, "failover", 2, null, "m", "timeout")));
     }
 }
