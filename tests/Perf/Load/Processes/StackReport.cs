@@ -6,9 +6,10 @@ namespace Perf.Load.Processes;
 /// <summary>
 /// <c>stacks &lt;file.nettrace&gt; [top]</c>: where a trace's samples fall in the project's own code. For a
 /// <c>gc-verbose</c> trace, each AllocationTick (~100 KB) is charged to its type and the innermost FakeRiver,
-/// ModelRiver or ChatBackend frame of its stack; for a <c>cpu-sampling</c> trace, each thread sample is charged
-/// to every project method on its stack (inclusive) and to its innermost frame of any module (exclusive). Used for
-/// results/profile-*.md: <see cref="AllocationReport"/> says what is allocated, this says where.
+/// ModelRiver or ChatBackend frame of its stack; for a <c>dotnet-sampled-thread-time</c> trace, each thread sample
+/// (parked threads included: they dominate the exclusive table) is charged to every project method on its stack
+/// (inclusive) and to its innermost frame of any module (exclusive). Used for results/profile-*.md:
+/// <see cref="AllocationReport"/> says what is allocated, this says where.
 /// </summary>
 public static class StackReport
 {
@@ -40,8 +41,6 @@ public static class StackReport
             }
             else if (e.EventName == "Thread/Sample")
             {
-                // Type 2 = the thread was running managed code; 1 (external) is mostly a thread parked in a wait.
-                if (e.PayloadByName("Type") is int type && type != 2) continue;
                 var frames = Frames(e.CallStack()).ToList();
                 if (frames.Count == 0) continue;
                 samples++;
