@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 
 namespace FakeRiver.Admin;
 
@@ -39,31 +40,41 @@ internal static class AdminEndpoints
         return Results.Json(detail, WireJson.Options);
     }
 
-    private static IResult ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal)
+    private static async Task<IResult> ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal, ISharedJournals shared)
     {
-        return Results.Json(new JsonObject
-        {
-            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
-            {
-                ["channel_id"] = c.ChannelId,
-                ["status"] = c.Status,
-                ["received_at"] = c.ReceivedAt.ToString("O"),
-                ["body"] = c.Body is null ? null : JsonNode.Parse(c.Body),
-            })]),
-        }, WireJson.Options);
+        IEnumerable<JsonNode> entries = shared.IsShared
+            ? (await shared.ReadAsync(JournalKind.Callbacks, scope.ProjectId))
+            : journal.All().Where(c => scope.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)c.ToJson());
+        return Results.Json(new JsonObject { ["callbacks"] = new JsonArray([.. entries]) }, WireJson.Options);
     }
 
-    private static IResult Reset(AdminScope scope, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
+    private static async Task<IResult> Reset(AdminScope scope, RequestRegistry registry, IEnumerable<IAdminResettable> resettables,
+        ISharedJournals shared, IRuntimeWorkflows workflows, IFaultStore faults)
     {
-        if (scope.ProjectId is not { } project)
+        ResetLocally(scope.ProjectId, registry, resettables);
+        if (shared.IsShared)
+        {
+            // Cluster mode: the shared copies too, before the answer; the other nodes' memories follow the notice.
+            await workflows.ResetAsync(scope.ProjectId);
+            await faults.ResetAsync(scope.ProjectId);
+            await shared.ResetAsync(scope.ProjectId);
+        }
+        return scope.ProjectId is { } project
+            ? Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options)
+            : Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+    }
+
+    /// <summary>Empties this node's stores, wholly (null) or for one project; also run on a cluster node told of a reset.</summary>
+    public static void ResetLocally(string? projectId, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
+    {
+        if (projectId is not { } project)
         {
             foreach (var resettable in resettables) resettable.Reset();
-            return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+            return;
         }
         // The project's channels are read before anything is forgotten: journals find their entries by channel.
         var reset = new ProjectReset(project, registry.All().Where(r => r.ProjectId == project).Select(r => r.ChannelId).ToHashSet(StringComparer.Ordinal));
         foreach (var resettable in resettables) resettable.Reset(reset);
-        return Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options);
     }
 
     private static JsonObject Summary(RiverRequest request) => new()

@@ -1,4 +1,6 @@
+using FakeRiver.Admin;
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Cluster;
@@ -25,7 +27,16 @@ internal static class ClusterSetup
         services.AddSingleton<IRequestDirectory>(sp => Pick<IRequestDirectory, RedisRequestDirectory, LocalRequestDirectory>(sp));
         services.AddSingleton<IChannelFeed>(sp => Pick<IChannelFeed, RedisChannelFeed, LocalChannelFeed>(sp));
         services.AddSingleton<ICallbackRouter>(sp => Pick<ICallbackRouter, RedisCallbackRouter, LocalCallbackRouter>(sp));
+        services.AddSingleton<RedisWorkflowStore>();
+        services.AddSingleton<RedisFaultStore>();
+        services.AddSingleton<RedisJournals>();
+        services.AddSingleton<LocalRuntimeWorkflows>();
+        services.AddSingleton<LocalJournals>();
+        services.AddSingleton<IRuntimeWorkflows>(sp => Pick<IRuntimeWorkflows, RedisWorkflowStore, LocalRuntimeWorkflows>(sp));
+        services.AddSingleton<IFaultStore>(sp => Pick<IFaultStore, RedisFaultStore, FaultStore>(sp));
+        services.AddSingleton<ISharedJournals>(sp => Pick<ISharedJournals, RedisJournals, LocalJournals>(sp));
         services.AddHostedService<ClusterNode>();
+        services.AddHostedService<ClusterAdminNotices>();
         return services;
     }
 

@@ -15,10 +15,14 @@ internal static class WebhookAdminEndpoints
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/__admin/webhooks");
-        group.MapGet("/", (AdminScope scope, RequestRegistry registry, WebhookJournal journal, string? channel_id) =>
-            Scoped(scope, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
-        group.MapGet("/dead-letters", (AdminScope scope, RequestRegistry registry, WebhookJournal journal) =>
-            Scoped(scope, registry, journal.DeadLetters()));
+        group.MapGet("/", async (AdminScope scope, RequestRegistry registry, WebhookJournal journal, ISharedJournals shared, string? channel_id) =>
+            shared.IsShared
+                ? await SharedAsync(shared, scope, d => channel_id is null || Text(d, "channel_id") == channel_id)
+                : Scoped(scope, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
+        group.MapGet("/dead-letters", async (AdminScope scope, RequestRegistry registry, WebhookJournal journal, ISharedJournals shared) =>
+            shared.IsShared
+                ? await SharedAsync(shared, scope, d => Text(d, "state") == "dead_lettered")
+                : Scoped(scope, registry, journal.DeadLetters()));
         group.MapPost("/send", SendAsync);
         group.MapPost("/{id}/redeliver", RedeliverAsync);
         return endpoints;
@@ -28,6 +32,29 @@ internal static class WebhookAdminEndpoints
     {
         return Results.Json(deliveries.Where(d => scope.IncludesChannel(d.ChannelId, registry)).ToList(), WebhookAdminJson.Options);
     }
+
+    /// <summary>
+    /// Cluster mode: every node's deliveries, each as its newest snapshot, in the order they were first recorded.
+    /// </summary>
+    private static async Task<IResult> SharedAsync(ISharedJournals shared, AdminScope scope, Func<JsonObject, bool> keep)
+    {
+        var newest = new Dictionary<string, int>(StringComparer.Ordinal);
+        var deliveries = new List<JsonObject>();
+        foreach (var snapshot in (await shared.ReadAsync(JournalKind.Webhooks, scope.ProjectId)).OfType<JsonObject>())
+        {
+            var id = Text(snapshot, "id") ?? "";
+            if (newest.TryGetValue(id, out var at)) deliveries[at] = snapshot;
+            else
+            {
+                newest[id] = deliveries.Count;
+                deliveries.Add(snapshot);
+            }
+        }
+        return Results.Json(new JsonArray([.. deliveries.Where(keep)]), WebhookAdminJson.Options);
+    }
+
+    private static string? Text(JsonObject delivery, string name) =>
+        delivery[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
 
     /// <summary>
     /// A finished delivery (typically a dead letter) sent once more, re-signed with a fresh timestamp and recorded as
