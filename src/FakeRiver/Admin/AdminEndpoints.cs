@@ -20,24 +20,45 @@ internal static class AdminEndpoints
         admin.MapPost("/reset", Reset);
     }
 
-    private static IResult ListRequests(AdminScope scope, RequestRegistry registry)
+    private static async Task<IResult> ListRequests(AdminScope scope, RequestRegistry registry, ISharedJournals shared)
     {
-        return Results.Json(new JsonObject
+        IEnumerable<JsonObject> requests = registry.All().Where(scope.Includes).Select(Summary);
+        if (shared.IsShared)
         {
-            ["requests"] = new JsonArray([.. registry.All().Where(scope.Includes).Select(r => (JsonNode)Summary(r))]),
-        }, WireJson.Options);
+            // Every node's requests; this node's own as they are now, the others' as last shared (accepted, ended).
+            requests = JournalSnapshots.Newest(await shared.ReadAsync(JournalKind.Requests, scope.ProjectId), "channel_id")
+                .Select(s => registry.TryGet(JournalSnapshots.Text(s, "channel_id") ?? "", out var own) ? Summary(own) : SummaryOf(s));
+        }
+        return Results.Json(new JsonObject { ["requests"] = new JsonArray([.. requests]) }, WireJson.Options);
     }
 
-    private static IResult GetRequest(string channelId, AdminScope scope, RequestRegistry registry)
+    private static async Task<IResult> GetRequest(string channelId, AdminScope scope, RequestRegistry registry, ISharedJournals shared)
     {
-        if (!registry.TryGet(channelId, out var request) || !scope.Includes(request))
-            return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+        if (registry.TryGet(channelId, out var request) && scope.Includes(request)) return Results.Json(Detail(request), WireJson.Options);
+        if (shared.IsShared && await shared.ReadRequestAsync(channelId, scope.ProjectId) is { } remote) return Results.Json(remote, WireJson.Options);
+        return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+    }
+
+    /// <summary>A request as <c>GET /__admin/requests/{channelId}</c> shows it (also what a cluster node shares when it ends).</summary>
+    public static JsonObject Detail(RiverRequest request)
+    {
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
         detail["latest_response"] = request.Log.LatestResponse is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;
         detail["ai_data"] = request.AiData?.DeepClone();
         detail["ai_meta"] = request.AiMeta?.DeepClone();
-        return Results.Json(detail, WireJson.Options);
+        return detail;
+    }
+
+    // A shared snapshot may carry the detail's fields; the list shows the summary's only.
+    private static JsonObject SummaryOf(JsonObject snapshot)
+    {
+        var summary = new JsonObject();
+        foreach (var (name, value) in snapshot)
+        {
+            if (name is not ("tokens" or "latest_response" or "ai_data" or "ai_meta")) summary[name] = value?.DeepClone();
+        }
+        return summary;
     }
 
     private static async Task<IResult> ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal, ISharedJournals shared)
@@ -77,7 +98,8 @@ internal static class AdminEndpoints
         foreach (var resettable in resettables) resettable.Reset(reset);
     }
 
-    private static JsonObject Summary(RiverRequest request) => new()
+    /// <summary>A request as <c>GET /__admin/requests</c> lists it.</summary>
+    public static JsonObject Summary(RiverRequest request) => new()
     {
         ["channel_id"] = request.ChannelId,
         ["project_id"] = request.ProjectId,

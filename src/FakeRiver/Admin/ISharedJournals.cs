@@ -23,6 +23,12 @@ internal interface ISharedJournals
     /// <summary>The entries of a journal, oldest first: one project's, or (null) every entry.</summary>
     Task<IReadOnlyList<JsonNode>> ReadAsync(JournalKind kind, string? projectId);
 
+    /// <summary>
+    /// A request of another node as <c>GET /__admin/requests/{channelId}</c> shows it: its newest summary, with the
+    /// tokens and latest response read from its channel's stream; null when the scope has no such request.
+    /// </summary>
+    Task<JsonObject?> ReadRequestAsync(string channelId, string? projectId);
+
     /// <summary>Forgets the entries of one project (null: all), cluster-wide, and tells the other nodes to reset too.</summary>
     Task ResetAsync(string? projectId);
 }

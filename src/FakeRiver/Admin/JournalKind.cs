@@ -11,4 +11,10 @@ internal enum JournalKind
 
     /// <summary><c>/__admin/sockets</c>: connections, joins, leaves, closes.</summary>
     Sockets,
+
+    /// <summary>
+    /// <c>/__admin/requests</c>: a request's summary when it is accepted and again, with its AI data, when it ends;
+    /// the newest per channel id wins.
+    /// </summary>
+    Requests,
 }

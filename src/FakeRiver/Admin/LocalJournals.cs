@@ -13,5 +13,7 @@ internal sealed class LocalJournals : ISharedJournals
 
     public Task<IReadOnlyList<JsonNode>> ReadAsync(JournalKind kind, string? projectId) => Task.FromResult<IReadOnlyList<JsonNode>>([]);
 
+    public Task<JsonObject?> ReadRequestAsync(string channelId, string? projectId) => Task.FromResult<JsonObject?>(null);
+
     public Task ResetAsync(string? projectId) => Task.CompletedTask;
 }

@@ -45,6 +45,7 @@ internal static class RedisAdminKeys
     {
         JournalKind.Callbacks => "cb",
         JournalKind.Webhooks => "wh",
-        _ => "ws",
+        JournalKind.Sockets => "ws",
+        _ => "rq",
     };
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeRiver.Admin;
+using FakeRiver.Requests;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
@@ -13,7 +14,8 @@ namespace FakeRiver.Cluster;
 /// under the same stream id, to its project's stream <c>fr:j:{kind}:p:{project}</c>; the script reads the project
 /// from the request's record <c>fr:req:{channel}</c>, so an entry of a request owned by another node is still
 /// scoped. Each stream is capped (<c>MAXLEN</c>) at <see cref="RetentionOptions.MaxJournalEntries"/> (webhook
-/// snapshots at four times that: a delivery writes one per change) and expires
+/// snapshots at four times that: a delivery writes one per change; request snapshots at twice
+/// <see cref="RetentionOptions.MaxRequests"/>: one when accepted, one when ended) and expires
 /// <see cref="RetentionOptions.MaxAge"/> after its last entry; older entries are not listed.
 /// </summary>
 internal sealed class RedisJournals(RedisState redis, IOptions<FakeRiverOptions> options, TimeProvider time) : ISharedJournals
@@ -46,7 +48,12 @@ internal sealed class RedisJournals(RedisState redis, IOptions<FakeRiverOptions>
     public void Append(JournalKind kind, string? channelId, string? entryId, JsonNode entry)
     {
         var retention = options.Value.Retention;
-        var cap = kind == JournalKind.Webhooks ? retention.MaxJournalEntries * WebhookSnapshotsPerEntry : retention.MaxJournalEntries;
+        var cap = kind switch
+        {
+            JournalKind.Webhooks => retention.MaxJournalEntries * WebhookSnapshotsPerEntry,
+            JournalKind.Requests => retention.MaxRequests * 2, // accepted and ended
+            _ => retention.MaxJournalEntries,
+        };
         RedisKey[] keys = [RedisAdminKeys.Journal(kind), channelId is null ? RedisAdminKeys.Journal(kind) : RedisKeys.Record(channelId)];
         RedisValue[] args =
         [
@@ -61,6 +68,41 @@ internal sealed class RedisJournals(RedisState redis, IOptions<FakeRiverOptions>
         {
             // Redis is away: the entry stays in this node's memory only; a journal never fails what it records.
         }
+    }
+
+    /// <summary>
+    /// Shares a request accepted here for <c>/__admin/requests</c> on every node: its summary now, and again when it
+    /// ends (with its AI data), after its record is written (the entries are scoped through it).
+    /// </summary>
+    public void AppendRequest(RiverRequest request)
+    {
+        Append(JournalKind.Requests, request.ChannelId, request.ChannelId, AdminEndpoints.Summary(request));
+        request.Log.OnFinal(() =>
+        {
+            var ended = AdminEndpoints.Summary(request);
+            ended["ai_data"] = request.AiData?.DeepClone();
+            ended["ai_meta"] = request.AiMeta?.DeepClone();
+            Append(JournalKind.Requests, request.ChannelId, request.ChannelId, ended);
+        });
+    }
+
+    public async Task<JsonObject?> ReadRequestAsync(string channelId, string? projectId)
+    {
+        var snapshot = JournalSnapshots.Newest(await ReadAsync(JournalKind.Requests, projectId), "channel_id")
+            .FirstOrDefault(s => JournalSnapshots.Text(s, "channel_id") == channelId);
+        if (snapshot is null) return null;
+        // Tokens and the latest response from the channel's stream, as the owner's log holds them.
+        var events = (await redis.Db.StreamRangeAsync(RedisKeys.Stream(channelId))).Select(StreamEvents.FromEntry).ToList();
+        var detail = new JsonObject();
+        foreach (var (name, value) in snapshot)
+        {
+            if (name is not ("ai_data" or "ai_meta")) detail[name] = value?.DeepClone();
+        }
+        detail["tokens"] = new JsonArray([.. events.Where(e => e.Event == ChannelEvent.Tokens).Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
+        detail["latest_response"] = events.LastOrDefault(e => e.Event == ChannelEvent.Response) is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;
+        detail["ai_data"] = snapshot["ai_data"]?.DeepClone();
+        detail["ai_meta"] = snapshot["ai_meta"]?.DeepClone();
+        return detail;
     }
 
     public async Task<IReadOnlyList<JsonNode>> ReadAsync(JournalKind kind, string? projectId)

@@ -38,23 +38,11 @@ internal static class WebhookAdminEndpoints
     /// </summary>
     private static async Task<IResult> SharedAsync(ISharedJournals shared, AdminScope scope, Func<JsonObject, bool> keep)
     {
-        var newest = new Dictionary<string, int>(StringComparer.Ordinal);
-        var deliveries = new List<JsonObject>();
-        foreach (var snapshot in (await shared.ReadAsync(JournalKind.Webhooks, scope.ProjectId)).OfType<JsonObject>())
-        {
-            var id = Text(snapshot, "id") ?? "";
-            if (newest.TryGetValue(id, out var at)) deliveries[at] = snapshot;
-            else
-            {
-                newest[id] = deliveries.Count;
-                deliveries.Add(snapshot);
-            }
-        }
+        var deliveries = JournalSnapshots.Newest(await shared.ReadAsync(JournalKind.Webhooks, scope.ProjectId), "id");
         return Results.Json(new JsonArray([.. deliveries.Where(keep)]), WebhookAdminJson.Options);
     }
 
-    private static string? Text(JsonObject delivery, string name) =>
-        delivery[name] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+    private static string? Text(JsonObject delivery, string name) => JournalSnapshots.Text(delivery, name);
 
     /// <summary>
     /// A finished delivery (typically a dead letter) sent once more, re-signed with a fresh timestamp and recorded as

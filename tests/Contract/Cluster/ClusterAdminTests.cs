@@ -103,6 +103,10 @@ public sealed class ClusterAdminTests
 
         var (_, answer) = await AcceptAsync(b, DevDefaults.ApiKey, "paced_events");
         var channelId = answer["channel_id"]!.GetValue<string>();
+        // Registered after the node's own end-of-request hook (it shares the ended summary), so it runs after it.
+        Assert.True(b.Services.GetRequiredService<RequestRegistry>().TryGet(channelId, out var request));
+        var ended = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        request.Log.OnFinal(() => ended.TrySetResult());
         await using (var socket = await StreamFrames.JoinAsync(b, answer))
         {
             await StreamFrames.ReadUntilAsync(socket, m => m.Event == "response", Patience);
@@ -112,6 +116,7 @@ public sealed class ClusterAdminTests
             await StreamFrames.ReadUntilAsync(socket, StreamFrames.IsFinal, Patience);
         }
         await b.Services.GetRequiredService<PhoenixJournal>().WaitForAsync(e => e.ChannelId == channelId && e.Kind == "closed").WaitAsync(Patience);
+        await ended.Task.WaitAsync(Patience);
         await FlushedAsync(b);
 
         var scope = DevDefaults.ProjectId;
@@ -128,6 +133,15 @@ public sealed class ClusterAdminTests
         var (_, sockets) = await AdminAsync(cluster[0], HttpMethod.Get, $"/__admin/sockets?channel_id={channelId}", scope);
         Assert.Equal(b.GetSocketEvents().Where(e => e.ChannelId == channelId).Select(e => e.Kind),
             sockets["sockets"]!.AsArray().Select(e => e!["kind"]!.GetValue<string>()));
+
+        var (_, listed) = await AdminAsync(cluster[0], HttpMethod.Get, "/__admin/requests", scope);
+        var (_, ownList) = await AdminAsync(b, HttpMethod.Get, "/__admin/requests", scope);
+        Assert.True(JsonNode.DeepEquals(ownList, listed), listed.ToJsonString());
+        Assert.Equal("completed", Assert.Single(listed["requests"]!.AsArray())!["state"]?.GetValue<string>());
+        var (_, detail) = await AdminAsync(cluster[0], HttpMethod.Get, $"/__admin/requests/{channelId}", scope);
+        var (_, ownDetail) = await AdminAsync(b, HttpMethod.Get, $"/__admin/requests/{channelId}", scope);
+        Assert.Equal(20, detail["tokens"]!.AsArray().Count);
+        Assert.True(JsonNode.DeepEquals(ownDetail, detail), detail.ToJsonString());
     }
 
     [Fact]
@@ -153,6 +167,8 @@ public sealed class ClusterAdminTests
 
         var b = cluster[1];
         Assert.Empty((await AdminArrayAsync(b, "/__admin/webhooks", Alpha)).Items);
+        Assert.Empty((await AdminAsync(b, HttpMethod.Get, "/__admin/requests", Alpha)).Answer["requests"]!.AsArray());
+        Assert.Single((await AdminAsync(b, HttpMethod.Get, "/__admin/requests", Beta)).Answer["requests"]!.AsArray());
         Assert.Equal([channels[Beta]], (await AdminArrayAsync(b, "/__admin/webhooks", null)).Items.Select(d => d!["channel_id"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await AdminAsync(b, HttpMethod.Get, "/__admin/workflows/runtime_only", Alpha)).Status);
         Assert.Equal(HttpStatusCode.OK, (await AdminAsync(b, HttpMethod.Get, "/__admin/workflows/runtime_only", Beta)).Status);
