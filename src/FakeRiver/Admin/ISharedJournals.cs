@@ -23,6 +23,12 @@ internal interface ISharedJournals
     /// <summary>The entries of a journal, oldest first: one project's, or (null) every entry.</summary>
     Task<IReadOnlyList<JsonNode>> ReadAsync(JournalKind kind, string? projectId);
 
+    /// <summary>Counts a refused socket upgrade under its reason (refusals carry no project: one count for the cluster).</summary>
+    void CountRefused(string reason);
+
+    /// <summary>Refused socket upgrades of every node, by reason.</summary>
+    Task<IReadOnlyDictionary<string, long>> RefusedAsync();
+
     /// <summary>
     /// A request of another node as <c>GET /__admin/requests/{channelId}</c> shows it: its newest summary, with the
     /// tokens and latest response read from its channel's stream; null when the scope has no such request.

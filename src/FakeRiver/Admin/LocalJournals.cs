@@ -13,6 +13,12 @@ internal sealed class LocalJournals : ISharedJournals
 
     public Task<IReadOnlyList<JsonNode>> ReadAsync(JournalKind kind, string? projectId) => Task.FromResult<IReadOnlyList<JsonNode>>([]);
 
+    public void CountRefused(string reason)
+    {
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> RefusedAsync() => Task.FromResult<IReadOnlyDictionary<string, long>>(new Dictionary<string, long>());
+
     public Task<JsonObject?> ReadRequestAsync(string channelId, string? projectId) => Task.FromResult<JsonObject?>(null);
 
     public Task ResetAsync(string? projectId) => Task.CompletedTask;

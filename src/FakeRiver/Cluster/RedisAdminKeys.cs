@@ -35,6 +35,9 @@ internal static class RedisAdminKeys
     /// <summary>Prefix of a journal's per-project stream (the same entries, under the same ids, of one project).</summary>
     public static string ProjectJournalPrefix(JournalKind kind) => $"fr:j:{Name(kind)}:p:";
 
+    /// <summary>Hash reason → refused socket upgrades, every node's (a fixed, short set of reasons).</summary>
+    public const string RefusedUpgrades = "fr:j:refused";
+
     /// <summary>Pattern of every journal key, for a reset of everything.</summary>
     public const string AllJournals = "fr:j:*";
 

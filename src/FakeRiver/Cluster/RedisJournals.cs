@@ -70,6 +70,25 @@ internal sealed class RedisJournals(RedisState redis, IOptions<FakeRiverOptions>
         }
     }
 
+    public void CountRefused(string reason)
+    {
+        try
+        {
+            redis.Db.HashIncrement(RedisAdminKeys.RefusedUpgrades, reason, 1, CommandFlags.FireAndForget);
+        }
+        catch (RedisException)
+        {
+            // Redis is away: counted in this node's memory only.
+        }
+    }
+
+    public async Task<IReadOnlyDictionary<string, long>> RefusedAsync()
+    {
+        var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in await redis.Db.HashGetAllAsync(RedisAdminKeys.RefusedUpgrades)) counts[entry.Name.ToString()] = (long)entry.Value;
+        return counts;
+    }
+
     /// <summary>
     /// Shares a request accepted here for <c>/__admin/requests</c> on every node: its summary now, and again when it
     /// ends (with its AI data), after its record is written (the entries are scoped through it).

@@ -17,14 +17,14 @@ internal static class PhoenixAdminEndpoints
     {
         endpoints.MapGet(Path, async (AdminScope scope, RequestRegistry registry, PhoenixJournal journal, ISharedJournals shared, string? channel_id) =>
         {
-            // Cluster mode: every node's entries (docs/ARCHITECTURE.md 2.1); the refused count stays this node's.
+            // Cluster mode: every node's entries and refusals (docs/ARCHITECTURE.md 2.1).
             IEnumerable<JsonNode> entries = shared.IsShared
                 ? (await shared.ReadAsync(JournalKind.Sockets, scope.ProjectId))
                     .Where(e => channel_id is null || (e["channel_id"] is JsonValue v && v.TryGetValue<string>(out var c) && c == channel_id))
                 : (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
                     .Where(e => scope.IncludesChannel(e.ChannelId, registry)).Select(e => (JsonNode)ToJson(e));
-            // Refused upgrades carry no valid token, so no project: the count is the whole host's.
-            var refused = journal.RefusedUpgrades();
+            // Refused upgrades carry no valid token, so no project: the count is the whole host's (or cluster's).
+            var refused = shared.IsShared ? await shared.RefusedAsync() : journal.RefusedUpgrades();
             return Results.Json(new JsonObject
             {
                 ["sockets"] = new JsonArray([.. entries]),

@@ -48,6 +48,7 @@ internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOption
     public void CountRefused(string reason)
     {
         lock (_gate) _refused[reason] = _refused.GetValueOrDefault(reason) + 1;
+        if (shared is { IsShared: true }) shared.CountRefused(reason);
     }
 
     /// <summary>Refused upgrades since start (or the last reset), by reason.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -207,6 +208,52 @@ public sealed class ClusterAdminTests
         Assert.Equal([alphaChannel], alpha.Select(d => d!["channel_id"]!.GetValue<string>()));
         Assert.Equal([betaChannel], beta.Select(d => d!["channel_id"]!.GetValue<string>()));
         Assert.Equal([500, 200], alpha[0]!["attempts"]!.AsArray().Select(a => a!["status_code"]!.GetValue<int>()));
+    }
+
+    [Fact]
+    public async Task Journals_CappedAtMaxJournalEntriesAcrossNodes_ResetOfEverythingOnOneNodeClearsAll()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ClusterNodes.StartAsync(redis, 2, o => o.Settings["FakeRiver:Retention:MaxJournalEntries"] = "3");
+        var channels = new List<string>();
+        for (var i = 0; i < 5; i++)
+        {
+            var node = cluster[i % 2];
+            var channelId = Guid.NewGuid().ToString();
+            channels.Add(channelId);
+            using var callback = await node.CreateClient().PostAsync($"/v1/callback/{channelId}", Json("""{"data": {}}"""));
+            Assert.Equal(HttpStatusCode.NotFound, callback.StatusCode);
+            await FlushedAsync(node); // the next node's entry comes after this one in Redis
+        }
+        Assert.Equal(HttpStatusCode.Forbidden, await RefusedUpgradeAsync(cluster[0]));
+        Assert.Equal(HttpStatusCode.Forbidden, await RefusedUpgradeAsync(cluster[1]));
+        await FlushedAsync(cluster[0]);
+        await FlushedAsync(cluster[1]);
+
+        var (_, callbacks) = await AdminAsync(cluster[0], HttpMethod.Get, "/__admin/callbacks");
+        Assert.Equal(channels[2..], callbacks["callbacks"]!.AsArray().Select(c => c!["channel_id"]!.GetValue<string>()));
+        var (_, sockets) = await AdminAsync(cluster[1], HttpMethod.Get, "/__admin/sockets");
+        Assert.Equal(2, sockets["refused_upgrades"]!["total"]!.GetValue<long>());
+
+        var (reset, _) = await AdminAsync(cluster[1], HttpMethod.Post, "/__admin/reset", null, "{}");
+        Assert.Equal(HttpStatusCode.OK, reset);
+        Assert.Empty((await AdminAsync(cluster[0], HttpMethod.Get, "/__admin/callbacks")).Answer["callbacks"]!.AsArray());
+        Assert.Equal(0, (await AdminAsync(cluster[0], HttpMethod.Get, "/__admin/sockets")).Answer["refused_upgrades"]!["total"]!.GetValue<long>());
+    }
+
+    private static async Task<HttpStatusCode> RefusedUpgradeAsync(FakeRiverServer node)
+    {
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        try
+        {
+            await socket.ConnectAsync(PhoenixStreamClient.SocketUri($"ws://{node.BaseAddress.Authority}/socket", "not-a-token"), CancellationToken.None);
+        }
+        catch (WebSocketException)
+        {
+            // Refused at the upgrade: the status says how.
+        }
+        return socket.HttpStatusCode;
     }
 
     private static void Webhooks(FakeRiverServerOptions options, HookRecorder hooks)
