@@ -76,6 +76,21 @@ public sealed class ClusterAdminTests
     }
 
     [Fact]
+    public async Task ProviderFault_AddedOnNodeA_RequestOnNodeBFailsWithIt()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var cluster = await ClusterNodes.StartAsync(redis, 2);
+        var (added, fault) = await AdminAsync(cluster[0], HttpMethod.Post, "/__admin/faults", null, """{"workflow": "paced", "provider": {"status": 503}}""");
+        Assert.Equal(HttpStatusCode.Created, added);
+        var (_, listed) = await AdminAsync(cluster[1], HttpMethod.Get, "/__admin/faults");
+        Assert.True(JsonNode.DeepEquals(fault, Assert.Single(listed["faults"]!.AsArray())), listed.ToJsonString());
+
+        var (_, answer) = await AcceptAsync(cluster[1], DevDefaults.ApiKey, "paced");
+        var failed = await cluster[1].WaitForRequestAsync(answer["channel_id"]!.GetValue<string>(), RequestState.Failed, Patience);
+        Assert.Equal(RequestState.Failed, failed.State);
+    }
+
+    [Fact]
     public async Task FaultUses_TakenByConcurrentRequestsOnTwoNodes_ExactlyTimesRequestsGetOne()
     {
         await using var redis = await RedisServer.StartAsync();
