@@ -1,4 +1,5 @@
 using FakeRiver.Requests;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Cluster;
@@ -18,6 +19,7 @@ internal static class ClusterSetup
         services.AddSingleton<RedisChannelFeed>();
         services.AddSingleton<RedisCallbackRouter>();
         services.AddSingleton<OrphanFinisher>();
+        services.AddSingleton<RedisWebhookLedger>();
         services.AddSingleton<LocalRequestDirectory>();
         services.AddSingleton<LocalChannelFeed>();
         services.AddSingleton<LocalCallbackRouter>();
@@ -25,6 +27,7 @@ internal static class ClusterSetup
         services.AddSingleton<IRequestDirectory>(sp => Pick<IRequestDirectory, RedisRequestDirectory, LocalRequestDirectory>(sp));
         services.AddSingleton<IChannelFeed>(sp => Pick<IChannelFeed, RedisChannelFeed, LocalChannelFeed>(sp));
         services.AddSingleton<ICallbackRouter>(sp => Pick<ICallbackRouter, RedisCallbackRouter, LocalCallbackRouter>(sp));
+        services.AddSingleton<IWebhookLedger>(sp => IsCluster(sp) ? sp.GetRequiredService<RedisWebhookLedger>() : NoWebhookLedger.Instance);
         services.AddHostedService<ClusterNode>();
         return services;
     }

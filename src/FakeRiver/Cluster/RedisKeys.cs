@@ -32,4 +32,10 @@ internal static class RedisKeys
 
     /// <summary>Pub/sub: the owner's answers to forwarded callbacks.</summary>
     public static string Replies(string nodeId) => $"fr:reply:{nodeId}";
+
+    /// <summary>Hash delivery id → delivery JSON: the webhook deliveries a node is still trying (its ledger).</summary>
+    public static string Hooks(string nodeId) => $"fr:hooks:{nodeId}";
+
+    /// <summary>Set of node ids that may hold a <see cref="Hooks"/> ledger: where a sweeping node looks for orphans.</summary>
+    public const string HookOwners = "fr:hook-owners";
 }

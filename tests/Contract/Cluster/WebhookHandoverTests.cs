@@ -1,0 +1,148 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using FakeRiver;
+using FakeRiver.Cluster;
+using FakeRiver.Webhooks;
+using StackExchange.Redis;
+
+namespace Contract.Cluster;
+
+/// <summary>
+/// Webhook deliveries in cluster mode (docs/ARCHITECTURE.md 2.1): a node keeps the deliveries it is still trying in
+/// Redis; when it dies mid-schedule exactly one other node takes them over and continues from the recorded attempt,
+/// and a delivery that already succeeded is never sent again. The dying node is a real process, killed.
+/// </summary>
+public sealed class WebhookHandoverTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
+
+    // A quick second attempt, then a wait longer than a lease (1 s) plus a sweep, so the delivery is pending on the
+    // doomed node when it is killed and its due time comes after the take-over.
+    private static readonly (string Key, string Value)[] Schedule =
+    [
+        ("FakeRiver:WebhookRetrySchedule:0", "00:00:00.2"),
+        ("FakeRiver:WebhookRetrySchedule:1", "00:00:03"),
+        ("FakeRiver:WebhookRetrySchedule:2", "00:00:01"),
+        ("FakeRiver:WebhookRetrySchedule:3", "00:00:01"),
+    ];
+
+    [Fact]
+    public async Task Webhook_OwnerKilledWhileRetrying_OneOtherNodeContinuesTheScheduleAndDeliversOnce()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await LoopbackHookReceiver.StartAsync(healthy: false);
+        await using var survivors = await StartSurvivorsAsync(redis);
+        await using var doomed = await StartDoomedAsync(redis, receiver);
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var db = probe.GetDatabase();
+
+        var channelId = await AcceptAsync(doomed);
+        var owner = (await db.HashGetAsync(RedisKeys.Record(channelId), FakeRiver.Cluster.RequestRecord.Owner)).ToString();
+        await receiver.WaitForAsync(r => r.Count >= 2, Patience);
+        // Both failed attempts are in the owner's ledger: the delivery is pending there, its third attempt 3 s away.
+        var pending = await PollAsync(async () =>
+        {
+            var entries = await db.HashValuesAsync(RedisKeys.Hooks(owner));
+            return entries.Select(e => (JsonObject)JsonNode.Parse(e.ToString())!).SingleOrDefault(d => d["attempts"]!.AsArray().Count == 2);
+        }, "two attempts recorded in the owner's ledger");
+        Assert.Equal(2, receiver.Requests.Count);
+        Assert.DoesNotContain("secret", pending.ToJsonString(), StringComparison.OrdinalIgnoreCase);
+        await doomed.KillAsync();
+        receiver.Heal();
+
+        var id = pending["id"]!.GetValue<string>();
+        var delivered = await PollAsync(() => Task.FromResult(survivors.Nodes.SelectMany(n => n.GetWebhooks())
+            .FirstOrDefault(d => d.Id == id && d.State == WebhookDeliveryState.Delivered)), "a survivor's journal showing the delivery delivered");
+        await PollAsync(async () => await LedgersAsync(probe) == 0 ? "" : null, "no delivery left in any ledger");
+
+        // One node took it over and continued the schedule: attempts 1 and 2 from the dead node, 3 at its due time.
+        Assert.Single(survivors.Nodes, n => n.GetWebhooks().Any(d => d.Id == id));
+        Assert.Equal([1, 2, 3], delivered.Attempts.Select(a => a.Number));
+        Assert.Equal([500, 500, 200], delivered.Attempts.Select(a => a.StatusCode ?? 0));
+        Assert.True(delivered.Attempts[2].SentAt >= DateTimeOffset.Parse(pending["next_attempt_at"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture),
+            "the third attempt waited for the recorded due time");
+        // The receiver: three requests of the same delivery, one success, every one correctly signed over the same body.
+        var requests = receiver.Requests;
+        Assert.Equal(3, requests.Count);
+        Assert.Single(requests, r => r.Succeeded);
+        Assert.True(requests[^1].Succeeded);
+        Assert.All(requests, r => AssertSigned(r, id, delivered));
+    }
+
+    [Fact]
+    public async Task Webhook_DeliveredBeforeOwnerKilled_NoNodeSendsItAgain()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await LoopbackHookReceiver.StartAsync(healthy: true);
+        await using var survivors = await StartSurvivorsAsync(redis);
+        await using var doomed = await StartDoomedAsync(redis, receiver);
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var db = probe.GetDatabase();
+
+        var channelId = await AcceptAsync(doomed);
+        var owner = (await db.HashGetAsync(RedisKeys.Record(channelId), FakeRiver.Cluster.RequestRecord.Owner)).ToString();
+        await receiver.WaitForAsync(r => r.Any(x => x.Succeeded), Patience);
+        await PollAsync(async () => await db.HashLengthAsync(RedisKeys.Hooks(owner)) == 0 ? "" : null, "the delivered webhook out of the owner's ledger");
+        await doomed.KillAsync();
+
+        // A survivor has swept the dead node (its lease ran out, its empty ledger was claimed): nothing moved.
+        await PollAsync(async () => await db.SetContainsAsync(RedisKeys.HookOwners, owner) ? null : "", "a survivor sweeping the dead node");
+        Assert.Equal(0, await LedgersAsync(probe));
+        Assert.DoesNotContain(survivors.Nodes.SelectMany(n => n.GetWebhooks()), d => d.ChannelId == channelId);
+        Assert.Single(receiver.Requests);
+    }
+
+    private static Task<ClusterNodes> StartSurvivorsAsync(RedisServer redis) =>
+        ClusterNodes.StartAsync(redis, 2, o =>
+        {
+            foreach (var (key, value) in Schedule) o.Settings[key] = value;
+        });
+
+    private static Task<ChildNode> StartDoomedAsync(RedisServer redis, LoopbackHookReceiver receiver) =>
+        ChildNode.StartAsync(redis, [$"--FakeRiver:WebhookUrl={receiver.Url}", .. Schedule.Select(s => $"--{s.Key}={s.Value}")]);
+
+    private static async Task<string> AcceptAsync(ChildNode node)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(node.Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
+        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "paced", messages = new[] { new { role = "user", content = "Hi" } } });
+        accepted.EnsureSuccessStatusCode();
+        return JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["channel_id"]!.GetValue<string>();
+    }
+
+    private static void AssertSigned(LoopbackHookReceiver.Received request, string id, WebhookDelivery delivery)
+    {
+        Assert.Equal(id, request.WebhookId);
+        Assert.Equal(delivery.Body, request.Body);
+        Assert.Equal(WebhookSigner.Hmac(DevDefaults.WebhookSecret, $"{request.Timestamp}.{delivery.DataText}"), request.Signature);
+        Assert.Equal(WebhookSigner.Hmac(DevDefaults.WebhookSecret, request.Body), request.DocsSignature);
+    }
+
+    /// <summary>How many deliveries all nodes' ledgers hold.</summary>
+    private static async Task<long> LedgersAsync(IConnectionMultiplexer probe)
+    {
+        var total = 0L;
+        await foreach (var key in probe.GetServers()[0].KeysAsync(pattern: "fr:hooks:*"))
+            total += await probe.GetDatabase().HashLengthAsync(key);
+        return total;
+    }
+
+    /// <summary>Checks every 50 ms until <paramref name="probe"/> finds something, failing after <see cref="Patience"/>.</summary>
+    private static async Task<T> PollAsync<T>(Func<Task<T?>> probe, string what) where T : class
+    {
+        using var timeout = new CancellationTokenSource(Patience);
+        using var tick = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
+        while (true)
+        {
+            if (await probe() is { } found) return found;
+            try
+            {
+                await tick.WaitForNextTickAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Gave up after {Patience.TotalSeconds:0} s waiting for {what}");
+            }
+        }
+    }
+}
