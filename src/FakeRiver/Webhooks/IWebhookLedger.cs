@@ -11,8 +11,9 @@ internal interface IWebhookLedger
     Task AddAsync(WebhookDelivery delivery);
 
     /// <summary>
-    /// Records a delivery's attempts and next due time after a failed attempt. False when another node has taken the
-    /// delivery over (this node's lease ran out meanwhile): this node then stops trying it.
+    /// Records a delivery's attempts and state before a retry and after a failed attempt (with its next due time).
+    /// False when another node has taken the delivery over (this node's lease ran out meanwhile): this node then
+    /// stops trying it.
     /// </summary>
     Task<bool> UpdateAsync(WebhookDelivery delivery);
 

@@ -113,6 +113,8 @@ internal sealed class WebhookDispatcher(
             for (var number = delivery.Attempts.Count + 1; ; number++)
             {
                 delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
+                // A retry may have been taken over while it waited (cluster mode): check before sending it again.
+                if (delivery.Attempts.Count > 0 && !await StillOwnedAsync(delivery)) return;
                 journal.Record(delivery);
                 var exchanges = await sender.SendAsync(delivery, number, stopping);
                 Publish(delivery, exchanges);
@@ -135,12 +137,7 @@ internal sealed class WebhookDispatcher(
                 var due = time.GetUtcNow() + delays[number - 1];
                 delivery = delivery with { State = WebhookDeliveryState.Pending, NextAttemptAt = due };
                 journal.Record(delivery);
-                if (!await ledger.UpdateAsync(delivery))
-                {
-                    // This node was taken for dead and another one owns the delivery now: one sender only.
-                    logger.LogWarning("Webhook {Id} was taken over by another node; this node stops trying it", delivery.Id);
-                    return;
-                }
+                if (!await StillOwnedAsync(delivery)) return;
                 await time.DelayUntilAsync(due, stopping);
             }
         }
@@ -149,6 +146,14 @@ internal sealed class WebhookDispatcher(
             // Host shutdown: the journal keeps the delivery's last state (and in cluster mode the ledger keeps it
             // for the node that takes it over once this node's lease runs out).
         }
+    }
+
+    /// <summary>Records the delivery in the ledger; false when another node owns it now (this node was taken for dead).</summary>
+    private async Task<bool> StillOwnedAsync(WebhookDelivery delivery)
+    {
+        if (await ledger.UpdateAsync(delivery)) return true;
+        logger.LogWarning("Webhook {Id} was taken over by another node; this node stops trying it", delivery.Id);
+        return false;
     }
 
     /// <summary>Each HTTP exchange of an attempt to the event feed (dashboard, report, telemetry), with the headers it carried.</summary>

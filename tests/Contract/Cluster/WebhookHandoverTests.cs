@@ -2,7 +2,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using FakeRiver;
 using FakeRiver.Cluster;
+using Contract.ChatBackend.Infrastructure;
+using FakeRiver.Testing;
 using FakeRiver.Webhooks;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using StackExchange.Redis;
 
 namespace Contract.Cluster;
@@ -10,7 +14,8 @@ namespace Contract.Cluster;
 /// <summary>
 /// Webhook deliveries in cluster mode (docs/ARCHITECTURE.md 2.1): a node keeps the deliveries it is still trying in
 /// Redis; when it dies mid-schedule exactly one other node takes them over and continues from the recorded attempt,
-/// and a delivery that already succeeded is never sent again. The dying node is a real process, killed.
+/// and a delivery that already succeeded is never sent again. The dying node is a real process, killed; a node that
+/// stops cleanly, or whose lease lapses while it lives, hands its deliveries over the same way.
 /// </summary>
 public sealed class WebhookHandoverTests
 {
@@ -41,11 +46,7 @@ public sealed class WebhookHandoverTests
         var owner = (await db.HashGetAsync(RedisKeys.Record(channelId), FakeRiver.Cluster.RequestRecord.Owner)).ToString();
         await receiver.WaitForAsync(r => r.Count >= 2, Patience);
         // Both failed attempts are in the owner's ledger: the delivery is pending there, its third attempt 3 s away.
-        var pending = await PollAsync(async () =>
-        {
-            var entries = await db.HashValuesAsync(RedisKeys.Hooks(owner));
-            return entries.Select(e => (JsonObject)JsonNode.Parse(e.ToString())!).SingleOrDefault(d => d["attempts"]!.AsArray().Count == 2);
-        }, "two attempts recorded in the owner's ledger");
+        var pending = await PendingAfterTwoAttemptsAsync(db, owner);
         Assert.Equal(2, receiver.Requests.Count);
         Assert.DoesNotContain("secret", pending.ToJsonString(), StringComparison.OrdinalIgnoreCase);
         await doomed.KillAsync();
@@ -93,6 +94,83 @@ public sealed class WebhookHandoverTests
         Assert.DoesNotContain(survivors.Nodes.SelectMany(n => n.GetWebhooks()), d => d.ChannelId == channelId);
         Assert.Single(receiver.Requests);
     }
+
+    [Fact]
+    public async Task Webhook_OwnerLeaseLapsedWhileAlive_OwnerStopsTryingAndOnlyTheTakerSends()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await LoopbackHookReceiver.StartAsync(healthy: false);
+        var ownerLog = new LogCapture();
+        // The owner renews its lease only every 20 minutes: the test ends the lease by deleting it, the node lives on.
+        await using var owner = await FakeRiverServer.StartAsync(o =>
+        {
+            ConfigureNode(o, redis);
+            o.Settings["FakeRiver:ClusterLease"] = "01:00:00";
+            o.WebhookUrl = receiver.Url;
+            o.ConfigureLogging = logging => logging.AddProvider(ownerLog);
+        });
+        await using var taker = await FakeRiverServer.StartAsync(o => ConfigureNode(o, redis));
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var db = probe.GetDatabase();
+        var ownerId = owner.Services.GetRequiredService<RedisState>().NodeId;
+
+        await ClusterNodes.AcceptAsync(owner, "paced");
+        await receiver.WaitForAsync(r => r.Count >= 2, Patience);
+        var id = (await PendingAfterTwoAttemptsAsync(db, ownerId))["id"]!.GetValue<string>();
+        await db.KeyDeleteAsync(RedisKeys.Node(ownerId));
+        await taker.WaitForWebhookAsync(d => d.Id == id, Patience);
+        receiver.Heal();
+
+        var delivered = await taker.WaitForWebhookAsync(d => d.Id == id && d.State == WebhookDeliveryState.Delivered, Patience);
+        // At the due time the owner finds the delivery gone from its ledger and does not send it.
+        await PollAsync(() => Task.FromResult(ownerLog.Lines.FirstOrDefault(l => l.Contains($"Webhook {id} was taken over", StringComparison.Ordinal))),
+            "the owner noticing the take-over");
+        Assert.Equal([1, 2, 3], delivered.Attempts.Select(a => a.Number));
+        Assert.Equal(3, receiver.Requests.Count);
+        Assert.Single(receiver.Requests, r => r.Succeeded);
+        Assert.Equal(2, Assert.Single(owner.GetWebhooks(), d => d.Id == id).Attempts.Count);
+    }
+
+    [Fact]
+    public async Task Webhook_OwnerStoppedCleanlyWhileRetrying_AnotherNodeContinuesIt()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        await using var receiver = await LoopbackHookReceiver.StartAsync(healthy: false);
+        await using var owner = await FakeRiverServer.StartAsync(o =>
+        {
+            ConfigureNode(o, redis);
+            o.WebhookUrl = receiver.Url;
+        });
+        await using var taker = await FakeRiverServer.StartAsync(o => ConfigureNode(o, redis));
+        await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
+        var ownerId = owner.Services.GetRequiredService<RedisState>().NodeId;
+
+        await ClusterNodes.AcceptAsync(owner, "paced");
+        await receiver.WaitForAsync(r => r.Count >= 2, Patience);
+        var id = (await PendingAfterTwoAttemptsAsync(probe.GetDatabase(), ownerId))["id"]!.GetValue<string>();
+        // A rolling restart: the host stops its dispatcher, the ledger keeps the delivery for the lease to run out.
+        await owner.DisposeAsync();
+        receiver.Heal();
+
+        var delivered = await taker.WaitForWebhookAsync(d => d.Id == id && d.State == WebhookDeliveryState.Delivered, Patience);
+        Assert.Equal([1, 2, 3], delivered.Attempts.Select(a => a.Number));
+        Assert.Equal(3, receiver.Requests.Count);
+    }
+
+    private static void ConfigureNode(FakeRiverServerOptions options, RedisServer redis)
+    {
+        ClusterNodes.Configure(options, redis);
+        foreach (var (key, value) in Schedule) options.Settings[key] = value;
+    }
+
+    /// <summary>The delivery in <paramref name="node"/>'s ledger once its two failed attempts are recorded there.</summary>
+    private static Task<JsonObject> PendingAfterTwoAttemptsAsync(IDatabase db, string node) =>
+        PollAsync(async () =>
+        {
+            var entries = await db.HashValuesAsync(RedisKeys.Hooks(node));
+            return entries.Select(e => (JsonObject)JsonNode.Parse(e.ToString())!)
+                .SingleOrDefault(d => d["attempts"]!.AsArray().Count == 2 && d["state"]?.GetValue<string>() == "pending");
+        }, "two attempts recorded in the owner's ledger");
 
     private static Task<ClusterNodes> StartSurvivorsAsync(RedisServer redis) =>
         ClusterNodes.StartAsync(redis, 2, o =>
