@@ -52,7 +52,7 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
             {
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 // Redis is away: the multiplexer reconnects by itself; the next round renews the lease.
                 logger.LogWarning("Cluster lease round failed: {Error}", e.Message);

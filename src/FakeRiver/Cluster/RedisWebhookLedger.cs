@@ -96,8 +96,17 @@ internal sealed class RedisWebhookLedger(RedisState redis, ILogger<RedisWebhookL
         var claimed = new List<WebhookDelivery>(entries.Length / 2);
         for (var i = 1; i < entries.Length; i += 2)
         {
-            if (JsonSerializer.Deserialize<WebhookDelivery>(entries[i].ToString(), WebhookAdminJson.Options) is { } delivery)
-                claimed.Add(delivery);
+            try
+            {
+                if (JsonSerializer.Deserialize<WebhookDelivery>(entries[i].ToString(), WebhookAdminJson.Options) is { } delivery)
+                    claimed.Add(delivery);
+            }
+            catch (JsonException e)
+            {
+                // Not one this version wrote: dropped from the ledger rather than retried by every sweep.
+                logger.LogWarning("Webhook {Id} left by node {Owner} cannot be read ({Error}); it is dropped", entries[i - 1], owner, e.Message);
+                await redis.Db.HashDeleteAsync(RedisKeys.Hooks(redis.NodeId), entries[i - 1].ToString());
+            }
         }
         return claimed;
     }
