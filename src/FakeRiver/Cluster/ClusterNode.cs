@@ -71,8 +71,8 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
             var owner = entry.Value.ToString();
             if (owner == redis.NodeId || await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
             var channelId = entry.Name.ToString();
-            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
-            logger.LogWarning("Node {Owner} stopped; node {Node} ends its request {Channel}", owner, redis.NodeId, channelId);
+            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId, owner), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} takes over its request {Channel}", owner, redis.NodeId, channelId);
             await finisher.FinishAsync(channelId);
         }
     }
