@@ -46,6 +46,21 @@ public sealed class ClusterNodes : IAsyncDisposable
                 model: claude-3-5-haiku
                 ttft_ms: 50
                 tokens_per_second: 200
+          - name: slow_with_two_backups
+            text_tokens: 200
+            providers:
+              - provider: openai
+                model: gpt-4o-mini
+                ttft_ms: 50
+                tokens_per_second: 20
+              - provider: openai
+                model: gpt-4o
+                ttft_ms: 50
+                tokens_per_second: 20
+              - provider: anthropic
+                model: claude-3-5-haiku
+                ttft_ms: 50
+                tokens_per_second: 200
         """;
 
     private ClusterNodes(IReadOnlyList<FakeRiverServer> nodes) => Nodes = nodes;
