@@ -113,7 +113,10 @@ public class RetentionSoakTests(ITestOutputHelper output)
         var (response, answer) = await AsyncApi.PostAsync(client, "/v1/ai/async", AsyncApi.Json(body));
         Assert.True(response.IsSuccessStatusCode, answer.ToJsonString());
         var channelId = answer["channel_id"]!.GetValue<string>();
-        Assert.True(host.RiverService<RequestRegistry>().TryGet(channelId, out var request), $"request {n} was evicted while running");
+        var registry = host.RiverService<RequestRegistry>();
+        Assert.True(registry.TryGet(channelId, out var request),
+            $"request {n} ({channelId}) was evicted while running; registry holds {registry.Count}: " +
+            $"[{string.Join(", ", registry.All().Select(r => $"{r.ChannelId}:{r.State}"))}]; clock {host.Clock.GetUtcNow():O}");
         if (n % 10 == 0)
         {
             await using (await PhoenixTestClient.ConnectAsync(host.River.Server, answer["websocket_url"]!.GetValue<string>(), answer["ws_token"]!.GetValue<string>()))
