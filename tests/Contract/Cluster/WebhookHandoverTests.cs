@@ -157,6 +157,14 @@ public sealed class WebhookHandoverTests
         Assert.Equal(3, receiver.Requests.Count);
     }
 
+    [Fact]
+    public async Task Webhook_InMemoryDefault_KeepsNoLedger()
+    {
+        await using var river = await FakeRiverServer.StartAsync();
+
+        Assert.Same(NoWebhookLedger.Instance, river.Services.GetRequiredService<IWebhookLedger>());
+    }
+
     private static void ConfigureNode(FakeRiverServerOptions options, RedisServer redis)
     {
         ClusterNodes.Configure(options, redis);
