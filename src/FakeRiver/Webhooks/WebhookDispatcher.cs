@@ -34,16 +34,17 @@ internal sealed class WebhookDispatcher(
 
     /// <summary>Starts delivering <paramref name="body"/> for a request (its webhook_url, else the configured one).</summary>
     public WebhookDelivery Enqueue(RiverRequest request, JsonObject body) =>
-        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body);
+        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body, request.ProjectId);
 
     /// <summary>Starts delivering <paramref name="body"/> to <paramref name="url"/>; a null URL is recorded as skipped.</summary>
-    public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body)
+    public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body, string? projectId = null)
     {
         var type = body["type"]?.GetValue<string>() ?? WebhookBodyFactory.CompletedType;
         var delivery = new WebhookDelivery
         {
             Id = random.NewUuid(),
             ChannelId = channelId,
+            ProjectId = projectId,
             Url = url,
             Type = type,
             State = url is null ? WebhookDeliveryState.Skipped : WebhookDeliveryState.Pending,

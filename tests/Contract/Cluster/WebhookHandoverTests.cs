@@ -58,7 +58,7 @@ public sealed class WebhookHandoverTests
         await PollAsync(async () => await LedgersAsync(probe) == 0 ? "" : null, "no delivery left in any ledger");
 
         // One node took it over and continued the schedule: attempts 1 and 2 from the dead node, 3 at its due time.
-        Assert.Single(survivors.Nodes, n => n.GetWebhooks().Any(d => d.Id == id));
+        var taker = Assert.Single(survivors.Nodes, n => n.GetWebhooks().Any(d => d.Id == id));
         Assert.Equal([1, 2, 3], delivered.Attempts.Select(a => a.Number));
         Assert.Equal([500, 500, 200], delivered.Attempts.Select(a => a.StatusCode ?? 0));
         // Not at the take-over (about 1 s after the kill) but at the recorded due time, to the timers' resolution.
@@ -70,6 +70,12 @@ public sealed class WebhookHandoverTests
         Assert.Single(requests, r => r.Succeeded);
         Assert.True(requests[^1].Succeeded);
         Assert.All(requests, r => AssertSigned(r, id, delivered));
+        // The taker has no request for it, yet its project-scoped journal lists it: the ledger kept the project.
+        using var admin = taker.CreateClient();
+        admin.DefaultRequestHeaders.Add("X-FakeRiver-Project", DevDefaults.ProjectId);
+        var listed = JsonNode.Parse(await admin.GetStringAsync("/__admin/webhooks"))!.AsArray();
+        Assert.Contains(listed, d => d!["id"]!.GetValue<string>() == id && d["project_id"]!.GetValue<string>() == DevDefaults.ProjectId);
+        Assert.Null(taker.GetRequest(channelId));
     }
 
     [Fact]
