@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Api;
 using FakeRiver.Requests;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,7 +12,8 @@ namespace FakeRiver.Cluster;
 /// <summary>
 /// A node's life in the cluster (docs/ARCHITECTURE.md 2.1): connects at start-up (no Redis, no start), renews its
 /// lease every third of <see cref="FakeRiverOptions.ClusterLease"/>, answers callbacks forwarded to it, and looks
-/// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it.
+/// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it. It also takes over the
+/// webhook deliveries such a node was still trying (<see cref="RedisWebhookLedger.ClaimAsync"/>, one winner).
 /// </summary>
 internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverOptions> options, TimeProvider time,
     ILogger<ClusterNode> logger) : BackgroundService
@@ -44,12 +46,13 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
                 await Task.Delay(period, time, stoppingToken);
                 await RenewLeaseAsync(redis);
                 await AdoptOrphansAsync(redis);
+                await AdoptDeliveriesAsync(redis);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
                 // Redis is away: the multiplexer reconnects by itself; the next round renews the lease.
                 logger.LogWarning("Cluster lease round failed: {Error}", e.Message);
@@ -68,9 +71,23 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
             var owner = entry.Value.ToString();
             if (owner == redis.NodeId || await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
             var channelId = entry.Name.ToString();
-            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
-            logger.LogWarning("Node {Owner} stopped; node {Node} ends its request {Channel}", owner, redis.NodeId, channelId);
+            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId, owner), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} takes over its request {Channel}", owner, redis.NodeId, channelId);
             await finisher.FinishAsync(channelId);
+        }
+    }
+
+    private async Task AdoptDeliveriesAsync(RedisState redis)
+    {
+        var ledger = services.GetRequiredService<RedisWebhookLedger>();
+        foreach (var owner in await ledger.OtherOwnersAsync())
+        {
+            if (await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
+            var claimed = await ledger.ClaimAsync(owner);
+            if (claimed.Count == 0) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} continues its {Count} webhook deliveries", owner, redis.NodeId, claimed.Count);
+            var dispatcher = services.GetRequiredService<WebhookDispatcher>();
+            foreach (var delivery in claimed) dispatcher.Resume(delivery);
         }
     }
 

@@ -1,6 +1,7 @@
 using FakeRiver.Admin;
 using FakeRiver.Requests;
 using FakeRiver.Workflows;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Cluster;
@@ -20,6 +21,7 @@ internal static class ClusterSetup
         services.AddSingleton<RedisChannelFeed>();
         services.AddSingleton<RedisCallbackRouter>();
         services.AddSingleton<OrphanFinisher>();
+        services.AddSingleton<RedisWebhookLedger>();
         services.AddSingleton<LocalRequestDirectory>();
         services.AddSingleton<LocalChannelFeed>();
         services.AddSingleton<LocalCallbackRouter>();
@@ -35,6 +37,7 @@ internal static class ClusterSetup
         services.AddSingleton<IRuntimeWorkflows>(sp => Pick<IRuntimeWorkflows, RedisWorkflowStore, LocalRuntimeWorkflows>(sp));
         services.AddSingleton<IFaultStore>(sp => Pick<IFaultStore, RedisFaultStore, FaultStore>(sp));
         services.AddSingleton<ISharedJournals>(sp => Pick<ISharedJournals, RedisJournals, LocalJournals>(sp));
+        services.AddSingleton<IWebhookLedger>(sp => IsCluster(sp) ? sp.GetRequiredService<RedisWebhookLedger>() : NoWebhookLedger.Instance);
         services.AddHostedService<ClusterNode>();
         services.AddHostedService<ClusterAdminNotices>();
         return services;

@@ -30,8 +30,14 @@ internal static class WebhookAdminEndpoints
 
     private static IResult Scoped(AdminScope scope, RequestRegistry registry, IReadOnlyList<WebhookDelivery> deliveries)
     {
-        return Results.Json(deliveries.Where(d => scope.IncludesChannel(d.ChannelId, registry)).ToList(), WebhookAdminJson.Options);
+        return Results.Json(deliveries.Where(d => InScope(scope, registry, d)).ToList(), WebhookAdminJson.Options);
     }
+
+    // A delivery knows its project (one taken over from another node has no request here); a test send does not.
+    private static bool InScope(AdminScope scope, RequestRegistry registry, WebhookDelivery delivery) =>
+        delivery.ProjectId is { } project
+            ? scope.ProjectId is null || scope.ProjectId == project
+            : scope.IncludesChannel(delivery.ChannelId, registry);
 
     /// <summary>
     /// Cluster mode: every node's deliveries, each as its newest snapshot, in the order they were first recorded.
@@ -51,7 +57,7 @@ internal static class WebhookAdminEndpoints
     private static async Task<IResult> RedeliverAsync(string id, AdminScope scope, RequestRegistry registry,
         WebhookJournal journal, WebhookDispatcher dispatcher)
     {
-        if (journal.Find(id) is not { } found || !scope.IncludesChannel(found.ChannelId, registry))
+        if (journal.Find(id) is not { } found || !InScope(scope, registry, found))
             return ApiErrors.NotFound($"Webhook delivery '{id}' not found", "webhook_not_found", "id");
         if (found.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered))
             return ApiErrors.Conflict($"Delivery '{id}' is {found.State.ToString().ToLowerInvariant()}: only delivered or dead-lettered deliveries can be sent again", "delivery_not_finished");
