@@ -88,7 +88,9 @@ public sealed class ClusterNodes : IAsyncDisposable
         options.Transport = FakeRiverTransport.Loopback;
         options.WorkflowsYaml = Workflows;
         options.Settings["FakeRiver:Redis"] = redis.ConnectionString;
-        options.Settings["FakeRiver:ClusterLease"] = "00:00:01";
+        // Long enough that a test process busy with the whole suite still renews in time (a lapsed lease of a live
+        // node hands its requests over); short enough that a killed node is taken over within seconds.
+        options.Settings["FakeRiver:ClusterLease"] = "00:00:03";
     }
 
     public static async Task<JsonObject> AcceptAsync(FakeRiverServer node, string workflow)
