@@ -1,7 +1,7 @@
 using FakeRiver.Admin;
 using FakeRiver.Requests;
-using FakeRiver.Workflows;
 using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Cluster;

@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Contract.ChatBackend.Infrastructure;
 using FakeRiver;
 using FakeRiver.Cluster;
-using Contract.ChatBackend.Infrastructure;
 using FakeRiver.Testing;
 using FakeRiver.Webhooks;
 using Microsoft.Extensions.DependencyInjection;
