@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 
 namespace FakeRiver.Admin;
 
@@ -19,54 +20,86 @@ internal static class AdminEndpoints
         admin.MapPost("/reset", Reset);
     }
 
-    private static IResult ListRequests(AdminScope scope, RequestRegistry registry)
+    private static async Task<IResult> ListRequests(AdminScope scope, RequestRegistry registry, ISharedJournals shared)
     {
-        return Results.Json(new JsonObject
+        IEnumerable<JsonObject> requests = registry.All().Where(scope.Includes).Select(Summary);
+        if (shared.IsShared)
         {
-            ["requests"] = new JsonArray([.. registry.All().Where(scope.Includes).Select(r => (JsonNode)Summary(r))]),
-        }, WireJson.Options);
+            // Every node's requests; this node's own as they are now, the others' as last shared (accepted, ended).
+            requests = JournalSnapshots.Newest(await shared.ReadAsync(JournalKind.Requests, scope.ProjectId), "channel_id")
+                .Select(s => registry.TryGet(JournalSnapshots.Text(s, "channel_id") ?? "", out var own) ? Summary(own) : SummaryOf(s));
+        }
+        return Results.Json(new JsonObject { ["requests"] = new JsonArray([.. requests]) }, WireJson.Options);
     }
 
-    private static IResult GetRequest(string channelId, AdminScope scope, RequestRegistry registry)
+    private static async Task<IResult> GetRequest(string channelId, AdminScope scope, RequestRegistry registry, ISharedJournals shared)
     {
-        if (!registry.TryGet(channelId, out var request) || !scope.Includes(request))
-            return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+        if (registry.TryGet(channelId, out var request) && scope.Includes(request)) return Results.Json(Detail(request), WireJson.Options);
+        if (shared.IsShared && await shared.ReadRequestAsync(channelId, scope.ProjectId) is { } remote) return Results.Json(remote, WireJson.Options);
+        return ApiErrors.NotFound($"Channel '{channelId}' not found", "channel_not_found");
+    }
+
+    /// <summary>A request as <c>GET /__admin/requests/{channelId}</c> shows it (also what a cluster node shares when it ends).</summary>
+    public static JsonObject Detail(RiverRequest request)
+    {
         var detail = Summary(request);
         detail["tokens"] = new JsonArray([.. request.Log.TokenEvents().Select(e => JsonNode.Parse(e.PayloadUtf8.Span))]);
         detail["latest_response"] = request.Log.LatestResponse is { } response ? JsonNode.Parse(response.PayloadUtf8.Span) : null;
         detail["ai_data"] = request.AiData?.DeepClone();
         detail["ai_meta"] = request.AiMeta?.DeepClone();
-        return Results.Json(detail, WireJson.Options);
+        return detail;
     }
 
-    private static IResult ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal)
+    // A shared snapshot may carry the detail's fields; the list shows the summary's only.
+    private static JsonObject SummaryOf(JsonObject snapshot)
     {
-        return Results.Json(new JsonObject
+        var summary = new JsonObject();
+        foreach (var (name, value) in snapshot)
         {
-            ["callbacks"] = new JsonArray([.. journal.All().Where(c => scope.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)new JsonObject
-            {
-                ["channel_id"] = c.ChannelId,
-                ["status"] = c.Status,
-                ["received_at"] = c.ReceivedAt.ToString("O"),
-                ["body"] = c.Body is null ? null : JsonNode.Parse(c.Body),
-            })]),
-        }, WireJson.Options);
+            if (name is not ("tokens" or "latest_response" or "ai_data" or "ai_meta")) summary[name] = value?.DeepClone();
+        }
+        return summary;
     }
 
-    private static IResult Reset(AdminScope scope, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
+    private static async Task<IResult> ListCallbacks(AdminScope scope, RequestRegistry registry, CallbackJournal journal, ISharedJournals shared)
     {
-        if (scope.ProjectId is not { } project)
+        IEnumerable<JsonNode> entries = shared.IsShared
+            ? (await shared.ReadAsync(JournalKind.Callbacks, scope.ProjectId))
+            : journal.All().Where(c => scope.IncludesChannel(c.ChannelId, registry)).Select(c => (JsonNode)c.ToJson());
+        return Results.Json(new JsonObject { ["callbacks"] = new JsonArray([.. entries]) }, WireJson.Options);
+    }
+
+    private static async Task<IResult> Reset(AdminScope scope, RequestRegistry registry, IEnumerable<IAdminResettable> resettables,
+        ISharedJournals shared, IRuntimeWorkflows workflows, IFaultStore faults)
+    {
+        ResetLocally(scope.ProjectId, registry, resettables);
+        if (shared.IsShared)
+        {
+            // Cluster mode: the shared copies too, before the answer; the other nodes' memories follow the notice.
+            await workflows.ResetAsync(scope.ProjectId);
+            await faults.ResetAsync(scope.ProjectId);
+            await shared.ResetAsync(scope.ProjectId);
+        }
+        return scope.ProjectId is { } project
+            ? Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options)
+            : Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+    }
+
+    /// <summary>Empties this node's stores, wholly (null) or for one project; also run on a cluster node told of a reset.</summary>
+    public static void ResetLocally(string? projectId, RequestRegistry registry, IEnumerable<IAdminResettable> resettables)
+    {
+        if (projectId is not { } project)
         {
             foreach (var resettable in resettables) resettable.Reset();
-            return Results.Json(new JsonObject { ["reset"] = true }, WireJson.Options);
+            return;
         }
         // The project's channels are read before anything is forgotten: journals find their entries by channel.
         var reset = new ProjectReset(project, registry.All().Where(r => r.ProjectId == project).Select(r => r.ChannelId).ToHashSet(StringComparer.Ordinal));
         foreach (var resettable in resettables) resettable.Reset(reset);
-        return Results.Json(new JsonObject { ["reset"] = true, ["project_id"] = project }, WireJson.Options);
     }
 
-    private static JsonObject Summary(RiverRequest request) => new()
+    /// <summary>A request as <c>GET /__admin/requests</c> lists it.</summary>
+    public static JsonObject Summary(RiverRequest request) => new()
     {
         ["channel_id"] = request.ChannelId,
         ["project_id"] = request.ProjectId,

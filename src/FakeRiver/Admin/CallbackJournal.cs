@@ -8,7 +8,8 @@ namespace FakeRiver.Admin;
 /// Every callback FakeRiver received and what it answered; the admin API and tests read it. Thread-safe. Keeps the
 /// newest <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
 /// </summary>
-internal sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
+internal sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null,
+    ISharedJournals? shared = null)
 {
     private readonly Lock _gate = new();
     private readonly Queue<CallbackEntry> _entries = new();
@@ -29,6 +30,9 @@ internal sealed class CallbackJournal(TimeProvider time, IOptions<FakeRiverOptio
         {
             _entries.Enqueue(entry);
             EvictLocked();
+            // Cluster mode: shared under the lock, so in this journal's order and before anyone here can see it (a
+            // reader told by this journal then finds it in Redis; Append only queues the command).
+            if (shared is { IsShared: true }) shared.Append(JournalKind.Callbacks, channelId, null, entry.ToJson());
         }
         Interlocked.Exchange(ref _changed, NewSignal()).TrySetResult();
         events?.Callback(channelId, status, entry.Body);

@@ -19,32 +19,33 @@ internal static class FaultAdminEndpoints
         group.MapDelete("/{id}", Delete).WithSummary("Removes a fault");
     }
 
-    private static IResult List(AdminScope scope, FaultStore faults)
+    private static async Task<IResult> List(AdminScope scope, IFaultStore faults)
     {
         return Results.Json(new JsonObject
         {
-            ["faults"] = new JsonArray([.. faults.List(scope.ProjectId).Select(f => (JsonNode)ToJson(f.Fault, f.Left))]),
+            ["faults"] = new JsonArray([.. (await faults.ListAsync(scope.ProjectId)).Select(f => (JsonNode)ToJson(f.Fault, f.Left))]),
         }, WireJson.Options);
     }
 
-    private static async Task<IResult> AddAsync(AdminScope scope, HttpContext context, FaultStore faults,
-        LiveWorkflows workflows, RandomSource random, TimeProvider time)
+    private static async Task<IResult> AddAsync(AdminScope scope, HttpContext context, IFaultStore faults,
+        LiveWorkflows workflows, IRuntimeWorkflows runtime, RandomSource random, TimeProvider time)
     {
         var (text, bodyError) = await AdminBody.ReadAsync(context.Request, yamlAllowed: false);
         if (bodyError is not null) return bodyError;
+        await runtime.RefreshAsync();
         var (read, errors) = FaultRequestReader.Read(text!, name => workflows.TryGet(scope.ProjectId, name, out var w) ? w : null);
         if (read is null)
             return ApiErrors.Create(StatusCodes.Status400BadRequest, "invalid_request_error", "invalid_fault", string.Join("\n", errors));
 
         var fault = read with { Id = random.NewUuid(), Project = scope.ProjectId, CreatedAt = time.GetUtcNow() };
-        if (!faults.Add(fault))
+        if (!await faults.AddAsync(fault))
             return ApiErrors.Conflict($"At most {FaultStore.MaxFaults} faults wait at once; delete some first", "limit_reached");
         return Results.Json(ToJson(fault, fault.Times), WireJson.Options, statusCode: StatusCodes.Status201Created);
     }
 
-    private static IResult Delete(string id, AdminScope scope, FaultStore faults)
+    private static async Task<IResult> Delete(string id, AdminScope scope, IFaultStore faults)
     {
-        return faults.Remove(scope.ProjectId, id)
+        return await faults.RemoveAsync(scope.ProjectId, id)
             ? Results.NoContent()
             : ApiErrors.NotFound($"Fault '{id}' not found", "fault_not_found", "id");
     }

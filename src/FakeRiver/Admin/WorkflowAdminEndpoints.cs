@@ -20,22 +20,25 @@ internal static class WorkflowAdminEndpoints
         group.MapDelete("/{name}", Delete).WithSummary("Removes a run-time workflow of the scope");
     }
 
-    private static IResult List(AdminScope scope, LiveWorkflows workflows)
+    private static async Task<IResult> List(AdminScope scope, LiveWorkflows workflows, IRuntimeWorkflows runtime)
     {
+        await runtime.RefreshAsync();
         return Results.Json(new JsonObject
         {
             ["workflows"] = new JsonArray([.. workflows.List(scope.ProjectId).Select(w => (JsonNode)ToJson(w))]),
         }, WireJson.Options);
     }
 
-    private static IResult Get(string name, AdminScope scope, LiveWorkflows workflows)
+    private static async Task<IResult> Get(string name, AdminScope scope, LiveWorkflows workflows, IRuntimeWorkflows runtime)
     {
+        await runtime.RefreshAsync();
         return workflows.Find(scope.ProjectId, name) is { } found
             ? Results.Json(ToJson(found), WireJson.Options)
             : ApiErrors.NotFound($"Workflow '{name}' not found", "model_not_found", "name");
     }
 
-    private static async Task<IResult> PutAsync(string name, AdminScope scope, HttpContext context, LiveWorkflows workflows)
+    private static async Task<IResult> PutAsync(string name, AdminScope scope, HttpContext context, LiveWorkflows workflows,
+        IRuntimeWorkflows runtime)
     {
         if (!IsName(name)) return ApiErrors.BadRequest("A workflow name is 1-128 characters of letters, digits, '_', '-' and '.'", "invalid_name", "name");
         var (text, bodyError) = await AdminBody.ReadAsync(context.Request, yamlAllowed: true);
@@ -47,14 +50,14 @@ internal static class WorkflowAdminEndpoints
             return ApiErrors.Create(StatusCodes.Status400BadRequest, "invalid_request_error", "invalid_workflow",
                 string.Join("\n", errors), errors.Count > 0 ? FieldOf(errors[0]) : null);
         }
-        if (!workflows.Put(scope.ProjectId, workflow))
+        if (!await runtime.PutAsync(scope.ProjectId, workflow, text!))
             return ApiErrors.Conflict($"At most {LiveWorkflows.MaxDefinitions} run-time workflows are kept; delete some first", "limit_reached");
         return Results.Json(ToJson(new LiveWorkflow(workflow, LiveWorkflow.FromAdmin, scope.ProjectId)), WireJson.Options);
     }
 
-    private static IResult Delete(string name, AdminScope scope, LiveWorkflows workflows)
+    private static async Task<IResult> Delete(string name, AdminScope scope, IRuntimeWorkflows runtime)
     {
-        return workflows.Remove(scope.ProjectId, name)
+        return await runtime.RemoveAsync(scope.ProjectId, name)
             ? Results.NoContent()
             : ApiErrors.NotFound($"No run-time workflow '{name}' in this scope (workflows of the file cannot be deleted)", "model_not_found", "name");
     }

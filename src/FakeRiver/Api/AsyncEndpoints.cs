@@ -1,6 +1,7 @@
 using FakeRiver.Pipeline;
 using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 
 namespace FakeRiver.Api;
 
@@ -16,11 +17,12 @@ internal static class AsyncEndpoints
 
     private static async Task<IResult> StartAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
         AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, IRequestDirectory directory, IWsTokenStore tokens,
-        FaultStore faults, GatewayRateLimiter limiter)
+        IFaultStore faults, IRuntimeWorkflows workflows, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
+        await workflows.RefreshAsync(); // cluster mode: a workflow PUT on any node before now is in force here
         var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
         // websocket_url and callback_url are built from the Host header: refuse one that cannot form a URL up front.
@@ -29,7 +31,7 @@ internal static class AsyncEndpoints
         // Counted only once the request is valid: a rejected body does not use up the caller's budget.
         if (limiter.TryAcquire(projectId, spec!.Workflow) is { } limited) return limited;
 
-        var (faulted, injected) = FaultInjection.Apply(spec!, faults.Take(projectId, spec!.Workflow.Name));
+        var (faulted, injected) = FaultInjection.Apply(spec!, await faults.TakeAsync(projectId, spec!.Workflow.Name));
         var request = factory.Create(faulted, read.Body, baseUri, projectId, injected);
         // Shared before the token goes out: a socket or callback on another node finds the request (cluster mode).
         await directory.PublishAsync(request);

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using FakeRiver.Api;
 using FakeRiver.Requests;
+using FakeRiver.Webhooks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -10,8 +11,10 @@ namespace FakeRiver.Cluster;
 
 /// <summary>
 /// A node's life in the cluster (docs/ARCHITECTURE.md 2.1): connects at start-up (no Redis, no start), renews its
-/// lease every third of <see cref="FakeRiverOptions.ClusterLease"/>, answers callbacks forwarded to it, and looks
-/// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it.
+/// lease every third of <see cref="FakeRiverOptions.ClusterLease"/> (on a loop of its own, so a long sweep cannot
+/// delay it), answers callbacks forwarded to it, and looks
+/// for requests whose node's lease ran out: it claims each (SET NX, one winner) and ends it. It also takes over the
+/// webhook deliveries such a node was still trying (<see cref="RedisWebhookLedger.ClaimAsync"/>, one winner).
 /// </summary>
 internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverOptions> options, TimeProvider time,
     ILogger<ClusterNode> logger) : BackgroundService
@@ -36,23 +39,36 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
     {
         if (string.IsNullOrWhiteSpace(options.Value.Redis)) return;
         var redis = services.GetRequiredService<RedisState>();
+        // Two loops: a sweep over many requests can take longer than the lease, and a live node must never look dead
+        // to the others because its own sweep was slow (that ended healthy streams under load).
+        await Task.WhenAll(
+            RepeatAsync(() => RenewLeaseAsync(redis), "lease renewal", stoppingToken),
+            RepeatAsync(async () =>
+            {
+                await AdoptOrphansAsync(redis);
+                await AdoptDeliveriesAsync(redis);
+            }, "sweep", stoppingToken));
+    }
+
+    /// <summary>Runs <paramref name="round"/> every third of the lease until the node stops; a Redis fault skips one round.</summary>
+    private async Task RepeatAsync(Func<Task> round, string what, CancellationToken stoppingToken)
+    {
         var period = options.Value.ClusterLease / 3;
         while (!stoppingToken.IsCancellationRequested)
         {
             try
             {
                 await Task.Delay(period, time, stoppingToken);
-                await RenewLeaseAsync(redis);
-                await AdoptOrphansAsync(redis);
+                await round();
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
                 return;
             }
-            catch (RedisException e)
+            catch (Exception e) when (e is RedisException or TimeoutException)
             {
-                // Redis is away: the multiplexer reconnects by itself; the next round renews the lease.
-                logger.LogWarning("Cluster lease round failed: {Error}", e.Message);
+                // Redis is away: the multiplexer reconnects by itself; the next round tries again.
+                logger.LogWarning("Cluster {Round} failed: {Error}", what, e.Message);
             }
         }
     }
@@ -63,14 +79,31 @@ internal sealed class ClusterNode(IServiceProvider services, IOptions<FakeRiverO
     private async Task AdoptOrphansAsync(RedisState redis)
     {
         var finisher = services.GetRequiredService<OrphanFinisher>();
+        // One lease look-up per owner, not per request: a sweep of thousands of live requests stays a few round trips.
+        var alive = new Dictionary<string, bool>(StringComparer.Ordinal) { [redis.NodeId] = true };
         foreach (var entry in await redis.Db.HashGetAllAsync(RedisKeys.Live))
         {
             var owner = entry.Value.ToString();
-            if (owner == redis.NodeId || await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
+            if (!alive.TryGetValue(owner, out var isAlive)) alive[owner] = isAlive = await redis.Db.KeyExistsAsync(RedisKeys.Node(owner));
+            if (isAlive) continue;
             var channelId = entry.Name.ToString();
-            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
-            logger.LogWarning("Node {Owner} stopped; node {Node} ends its request {Channel}", owner, redis.NodeId, channelId);
+            if (!await redis.Db.StringSetAsync(RedisKeys.Claim(channelId, owner), redis.NodeId, options.Value.ClusterRetention, When.NotExists)) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} takes over its request {Channel}", owner, redis.NodeId, channelId);
             await finisher.FinishAsync(channelId);
+        }
+    }
+
+    private async Task AdoptDeliveriesAsync(RedisState redis)
+    {
+        var ledger = services.GetRequiredService<RedisWebhookLedger>();
+        foreach (var owner in await ledger.OtherOwnersAsync())
+        {
+            if (await redis.Db.KeyExistsAsync(RedisKeys.Node(owner))) continue;
+            var claimed = await ledger.ClaimAsync(owner);
+            if (claimed.Count == 0) continue;
+            logger.LogWarning("Node {Owner} stopped; node {Node} continues its {Count} webhook deliveries", owner, redis.NodeId, claimed.Count);
+            var dispatcher = services.GetRequiredService<WebhookDispatcher>();
+            foreach (var delivery in claimed) dispatcher.Resume(delivery);
         }
     }
 

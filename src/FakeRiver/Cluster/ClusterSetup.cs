@@ -1,4 +1,7 @@
+using FakeRiver.Admin;
 using FakeRiver.Requests;
+using FakeRiver.Webhooks;
+using FakeRiver.Workflows;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Cluster;
@@ -18,6 +21,7 @@ internal static class ClusterSetup
         services.AddSingleton<RedisChannelFeed>();
         services.AddSingleton<RedisCallbackRouter>();
         services.AddSingleton<OrphanFinisher>();
+        services.AddSingleton<RedisWebhookLedger>();
         services.AddSingleton<LocalRequestDirectory>();
         services.AddSingleton<LocalChannelFeed>();
         services.AddSingleton<LocalCallbackRouter>();
@@ -25,7 +29,17 @@ internal static class ClusterSetup
         services.AddSingleton<IRequestDirectory>(sp => Pick<IRequestDirectory, RedisRequestDirectory, LocalRequestDirectory>(sp));
         services.AddSingleton<IChannelFeed>(sp => Pick<IChannelFeed, RedisChannelFeed, LocalChannelFeed>(sp));
         services.AddSingleton<ICallbackRouter>(sp => Pick<ICallbackRouter, RedisCallbackRouter, LocalCallbackRouter>(sp));
+        services.AddSingleton<RedisWorkflowStore>();
+        services.AddSingleton<RedisFaultStore>();
+        services.AddSingleton<RedisJournals>();
+        services.AddSingleton<LocalRuntimeWorkflows>();
+        services.AddSingleton<LocalJournals>();
+        services.AddSingleton<IRuntimeWorkflows>(sp => Pick<IRuntimeWorkflows, RedisWorkflowStore, LocalRuntimeWorkflows>(sp));
+        services.AddSingleton<IFaultStore>(sp => Pick<IFaultStore, RedisFaultStore, FaultStore>(sp));
+        services.AddSingleton<ISharedJournals>(sp => Pick<ISharedJournals, RedisJournals, LocalJournals>(sp));
+        services.AddSingleton<IWebhookLedger>(sp => IsCluster(sp) ? sp.GetRequiredService<RedisWebhookLedger>() : NoWebhookLedger.Instance);
         services.AddHostedService<ClusterNode>();
+        services.AddHostedService<ClusterAdminNotices>();
         return services;
     }
 

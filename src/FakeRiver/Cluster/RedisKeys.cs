@@ -24,12 +24,21 @@ internal static class RedisKeys
     /// <summary>String with a TTL: a node's lease, renewed while it runs; its requests are orphans once it is gone.</summary>
     public static string Node(string nodeId) => $"fr:node:{nodeId}";
 
-    /// <summary>String set NX: the one node that takes over an orphaned request.</summary>
-    public static string Claim(string channelId) => $"fr:claim:{channelId}";
+    /// <summary>
+    /// String set NX: the one node that takes over an orphaned request from its stopped owner (per owner: a request
+    /// continued on the taker can be taken over again if the taker stops too).
+    /// </summary>
+    public static string Claim(string channelId, string ownerId) => $"fr:claim:{channelId}:{ownerId}";
 
     /// <summary>Pub/sub: callbacks forwarded to a node that owns their request.</summary>
     public static string Inbox(string nodeId) => $"fr:inbox:{nodeId}";
 
     /// <summary>Pub/sub: the owner's answers to forwarded callbacks.</summary>
     public static string Replies(string nodeId) => $"fr:reply:{nodeId}";
+
+    /// <summary>Hash delivery id → delivery JSON: the webhook deliveries a node is still trying (its ledger).</summary>
+    public static string Hooks(string nodeId) => $"fr:hooks:{nodeId}";
+
+    /// <summary>Set of node ids that may hold a <see cref="Hooks"/> ledger: where a sweeping node looks for orphans.</summary>
+    public const string HookOwners = "fr:hook-owners";
 }

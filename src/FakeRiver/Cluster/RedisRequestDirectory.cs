@@ -8,8 +8,8 @@ namespace FakeRiver.Cluster;
 /// Request records in Redis: written when a request is accepted (before its ws_token is handed out), so a reconnect,
 /// a join or a callback on any node finds it. The owning node also mirrors the request's channel to its stream.
 /// </summary>
-internal sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options)
-    : IRequestDirectory
+internal sealed class RedisRequestDirectory(RedisState redis, RequestRegistry registry, IOptions<FakeRiverOptions> options,
+    RedisJournals journals) : IRequestDirectory
 {
     public async ValueTask PublishAsync(RiverRequest request)
     {
@@ -18,6 +18,7 @@ internal sealed class RedisRequestDirectory(RedisState redis, RequestRegistry re
         request.Log.Mirror = new RedisChannelMirror(redis, request.ChannelId, options.Value.ClusterRetention);
         await redis.Db.HashSetAsync(RedisKeys.Record(request.ChannelId), RequestRecord.Fields(request, redis.NodeId));
         await redis.Db.HashSetAsync(RedisKeys.Live, request.ChannelId, redis.NodeId);
+        journals.AppendRequest(request);
     }
 
     public async ValueTask<RequestLocation?> FindAsync(string channelId)

@@ -15,15 +15,19 @@ internal static class PhoenixAdminEndpoints
 
     public static IEndpointRouteBuilder MapPhoenixAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(Path, (AdminScope scope, RequestRegistry registry, PhoenixJournal journal, string? channel_id) =>
+        endpoints.MapGet(Path, async (AdminScope scope, RequestRegistry registry, PhoenixJournal journal, ISharedJournals shared, string? channel_id) =>
         {
-            var entries = (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
-                .Where(e => scope.IncludesChannel(e.ChannelId, registry));
-            // Refused upgrades carry no valid token, so no project: the count is the whole host's.
-            var refused = journal.RefusedUpgrades();
+            // Cluster mode: every node's entries and refusals (docs/ARCHITECTURE.md 2.1).
+            IEnumerable<JsonNode> entries = shared.IsShared
+                ? (await shared.ReadAsync(JournalKind.Sockets, scope.ProjectId))
+                    .Where(e => channel_id is null || (e["channel_id"] is JsonValue v && v.TryGetValue<string>(out var c) && c == channel_id))
+                : (channel_id is null ? journal.Entries() : journal.ForChannel(channel_id))
+                    .Where(e => scope.IncludesChannel(e.ChannelId, registry)).Select(e => (JsonNode)ToJson(e));
+            // Refused upgrades carry no valid token, so no project: the count is the whole host's (or cluster's).
+            var refused = shared.IsShared ? await shared.RefusedAsync() : journal.RefusedUpgrades();
             return Results.Json(new JsonObject
             {
-                ["sockets"] = new JsonArray([.. entries.Select(e => (JsonNode)ToJson(e))]),
+                ["sockets"] = new JsonArray([.. entries]),
                 ["refused_upgrades"] = new JsonObject
                 {
                     ["total"] = refused.Values.Sum(),
@@ -34,7 +38,8 @@ internal static class PhoenixAdminEndpoints
         return endpoints;
     }
 
-    private static JsonObject ToJson(PhoenixJournalEntry entry) => new()
+    /// <summary>An entry as the list shows it (also what a cluster node shares).</summary>
+    internal static JsonObject ToJson(PhoenixJournalEntry entry) => new()
     {
         ["at"] = entry.At.ToString("O"),
         ["socket_id"] = entry.SocketId,

@@ -1,3 +1,4 @@
+using FakeRiver.Admin;
 using FakeRiver.Observability;
 using Microsoft.Extensions.Options;
 
@@ -8,7 +9,8 @@ namespace FakeRiver.Phoenix;
 /// <see cref="RetentionOptions.MaxJournalEntries"/> entries, none older than <see cref="RetentionOptions.MaxAge"/>.
 /// Refused upgrades are only counted (by reason): anyone can send them, so storing each would let anyone grow it.
 /// </summary>
-internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null)
+internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOptions> options, RiverEventFeed? events = null,
+    ISharedJournals? shared = null)
 {
     private readonly Lock _gate = new();
     private readonly Queue<PhoenixJournalEntry> _entries = new();
@@ -27,6 +29,9 @@ internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOption
         {
             _entries.Enqueue(entry);
             EvictLocked();
+            // Cluster mode: shared under the lock, so in this journal's order and before anyone here can see it (a
+            // reader told by this journal then finds it in Redis; Append only queues the command).
+            if (shared is { IsShared: true }) shared.Append(JournalKind.Sockets, channelId, null, PhoenixAdminEndpoints.ToJson(entry));
             for (var i = _waiters.Count - 1; i >= 0; i--)
             {
                 if (!_waiters[i].Match(entry)) continue;
@@ -43,6 +48,7 @@ internal sealed class PhoenixJournal(TimeProvider time, IOptions<FakeRiverOption
     public void CountRefused(string reason)
     {
         lock (_gate) _refused[reason] = _refused.GetValueOrDefault(reason) + 1;
+        if (shared is { IsShared: true }) shared.CountRefused(reason);
     }
 
     /// <summary>Refused upgrades since start (or the last reset), by reason.</summary>

@@ -18,14 +18,20 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
     public const string FallbackProvider = "fakeriver";
     public const string FallbackModel = "offline-fallback";
 
-    public async Task<RunOutcome> RunAsync(RiverRequest request, CancellationToken ct)
+    /// <param name="request">The request; its log holds the committed text a continuation starts from.</param>
+    /// <param name="ct">Stops the run (shutdown).</param>
+    /// <param name="earlier">
+    /// Cluster take-over: the attempts another node made before it stopped; the run goes on with the provider after
+    /// them (docs/ARCHITECTURE.md 2.1). Empty for a new request.
+    /// </param>
+    public async Task<RunOutcome> RunAsync(RiverRequest request, CancellationToken ct, IReadOnlyList<AttemptRecord>? earlier = null)
     {
         var workflow = request.Workflow;
         var seed = random.Derive($"{workflow.Name}\u0000{request.Body["messages"]?.ToJsonString()}");
         if (workflow.TestMode) return await TestModeAsync(request, seed, ct);
 
-        var attempts = new List<AttemptRecord>();
-        for (var i = 0; i < workflow.Providers.Count; i++)
+        var attempts = new List<AttemptRecord>(earlier ?? []);
+        for (var i = attempts.Count; i < workflow.Providers.Count; i++)
         {
             var definition = workflow.Providers[i];
             var attempt = i + 1;

@@ -66,6 +66,34 @@ internal sealed class ChannelLog(string channelId)
         }
     }
 
+    /// <summary>
+    /// Cluster take-over: puts back the tokens and statuses another node committed (read from the channel's shared
+    /// stream), so the request continues from that text with the next <c>seq</c>. Nothing is pushed or mirrored:
+    /// every socket has these already or replays them. Only before anything else is appended.
+    /// </summary>
+    public void Restore(IEnumerable<ChannelEvent> committed)
+    {
+        lock (_gate)
+        {
+            if (_tokens.Count > 0 || _statuses.Count > 0 || _latestResponse is not null)
+                throw new InvalidOperationException($"Channel {ChannelId} already has events.");
+            foreach (var evt in committed)
+            {
+                if (evt.Event == ChannelEvent.Tokens)
+                {
+                    using var payload = JsonDocument.Parse(evt.PayloadUtf8);
+                    _tokens.Add(evt);
+                    _text.Append(payload.RootElement.GetProperty("delta").GetString());
+                }
+                else if (evt.Event == ChannelEvent.Status)
+                {
+                    _statuses.Add(evt);
+                    _latestStatus = evt;
+                }
+            }
+        }
+    }
+
     /// <summary>Pushes a <c>status</c> event; the latest one is replayed to a socket that joins while the request runs.</summary>
     public void PublishStatus(JsonObject payload) => PublishStatus(Serialize(payload));
 

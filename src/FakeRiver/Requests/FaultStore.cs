@@ -4,7 +4,7 @@ namespace FakeRiver.Requests;
 /// Faults waiting to be taken by the next matching requests. A request takes every fault of its workflow and
 /// project at once, when it is accepted; a fault is gone when its last use is taken. Bounded; thread-safe.
 /// </summary>
-internal sealed class FaultStore
+internal sealed class FaultStore : IFaultStore
 {
     /// <summary>Most faults waiting at once (all projects together).</summary>
     public const int MaxFaults = 1000;
@@ -58,5 +58,19 @@ internal sealed class FaultStore
     public void Reset(string? project)
     {
         lock (_gate) _faults.RemoveAll(f => project is null || f.Fault.Project == project);
+    }
+
+    ValueTask<bool> IFaultStore.AddAsync(RuntimeFault fault) => ValueTask.FromResult(Add(fault));
+
+    ValueTask<IReadOnlyList<(RuntimeFault Fault, int Left)>> IFaultStore.ListAsync(string? project) => ValueTask.FromResult(List(project));
+
+    ValueTask<bool> IFaultStore.RemoveAsync(string? project, string id) => ValueTask.FromResult(Remove(project, id));
+
+    ValueTask<IReadOnlyList<RuntimeFault>> IFaultStore.TakeAsync(string project, string workflow) => ValueTask.FromResult(Take(project, workflow));
+
+    ValueTask IFaultStore.ResetAsync(string? project)
+    {
+        Reset(project);
+        return ValueTask.CompletedTask;
     }
 }

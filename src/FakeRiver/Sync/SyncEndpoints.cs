@@ -4,6 +4,7 @@ using FakeRiver.Api;
 using FakeRiver.Pipeline;
 using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
+using FakeRiver.Workflows;
 
 namespace FakeRiver.Sync;
 
@@ -22,13 +23,15 @@ internal static class SyncEndpoints
     }
 
     private static async Task<IResult> RunAsync(HttpContext context, ApiKeyAuth auth, JsonBodyReader reader,
-        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, FaultStore faults, GatewayRateLimiter limiter)
+        AsyncRequestParser parser, RequestFactory factory, PipelineRunner pipeline, IFaultStore faults,
+        IRuntimeWorkflows workflows, GatewayRateLimiter limiter)
     {
         if (auth.Check(context.Request, out var projectId) is { } denied) return denied;
         var read = await reader.ReadObjectAsync(context.Request, context.RequestAborted);
         if (!read.IsOk) return read.Error;
         var (format, formatError) = ReadFormat(read.Body);
         if (formatError is not null) return formatError;
+        await workflows.RefreshAsync(); // cluster mode: a workflow PUT on any node before now is in force here
         var (spec, error) = parser.Parse(read.Body, projectId);
         if (error is not null) return error;
         if (spec!.EventName is not null)
@@ -39,7 +42,7 @@ internal static class SyncEndpoints
         if (limiter.TryAcquire(projectId, spec.Workflow) is { } limited) return limited;
 
         // Provider faults injected at run time play here too; webhook and callback faults have nothing to act on.
-        var (faulted, _) = FaultInjection.Apply(spec, faults.Take(projectId, spec.Workflow.Name));
+        var (faulted, _) = FaultInjection.Apply(spec, await faults.TakeAsync(projectId, spec.Workflow.Name));
         var request = factory.Create(faulted, read.Body, baseUri, projectId, register: false);
         var (outcome, durationMs) = await pipeline.RunInlineAsync(request, context.RequestAborted);
         return SyncAnswers.For(request, outcome, durationMs, format);

@@ -15,10 +15,14 @@ internal static class WebhookAdminEndpoints
     public static IEndpointRouteBuilder MapWebhookAdminEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/__admin/webhooks");
-        group.MapGet("/", (AdminScope scope, RequestRegistry registry, WebhookJournal journal, string? channel_id) =>
-            Scoped(scope, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
-        group.MapGet("/dead-letters", (AdminScope scope, RequestRegistry registry, WebhookJournal journal) =>
-            Scoped(scope, registry, journal.DeadLetters()));
+        group.MapGet("/", async (AdminScope scope, RequestRegistry registry, WebhookJournal journal, ISharedJournals shared, string? channel_id) =>
+            shared.IsShared
+                ? await SharedAsync(shared, scope, d => channel_id is null || Text(d, "channel_id") == channel_id)
+                : Scoped(scope, registry, channel_id is null ? journal.All() : journal.ForChannel(channel_id)));
+        group.MapGet("/dead-letters", async (AdminScope scope, RequestRegistry registry, WebhookJournal journal, ISharedJournals shared) =>
+            shared.IsShared
+                ? await SharedAsync(shared, scope, d => Text(d, "state") == "dead_lettered")
+                : Scoped(scope, registry, journal.DeadLetters()));
         group.MapPost("/send", SendAsync);
         group.MapPost("/{id}/redeliver", RedeliverAsync);
         return endpoints;
@@ -26,8 +30,25 @@ internal static class WebhookAdminEndpoints
 
     private static IResult Scoped(AdminScope scope, RequestRegistry registry, IReadOnlyList<WebhookDelivery> deliveries)
     {
-        return Results.Json(deliveries.Where(d => scope.IncludesChannel(d.ChannelId, registry)).ToList(), WebhookAdminJson.Options);
+        return Results.Json(deliveries.Where(d => InScope(scope, registry, d)).ToList(), WebhookAdminJson.Options);
     }
+
+    // A delivery knows its project (one taken over from another node has no request here); a test send does not.
+    private static bool InScope(AdminScope scope, RequestRegistry registry, WebhookDelivery delivery) =>
+        delivery.ProjectId is { } project
+            ? scope.ProjectId is null || scope.ProjectId == project
+            : scope.IncludesChannel(delivery.ChannelId, registry);
+
+    /// <summary>
+    /// Cluster mode: every node's deliveries, each as its newest snapshot, in the order they were first recorded.
+    /// </summary>
+    private static async Task<IResult> SharedAsync(ISharedJournals shared, AdminScope scope, Func<JsonObject, bool> keep)
+    {
+        var deliveries = JournalSnapshots.Newest(await shared.ReadAsync(JournalKind.Webhooks, scope.ProjectId), "id");
+        return Results.Json(new JsonArray([.. deliveries.Where(keep)]), WebhookAdminJson.Options);
+    }
+
+    private static string? Text(JsonObject delivery, string name) => JournalSnapshots.Text(delivery, name);
 
     /// <summary>
     /// A finished delivery (typically a dead letter) sent once more, re-signed with a fresh timestamp and recorded as
@@ -36,7 +57,7 @@ internal static class WebhookAdminEndpoints
     private static async Task<IResult> RedeliverAsync(string id, AdminScope scope, RequestRegistry registry,
         WebhookJournal journal, WebhookDispatcher dispatcher)
     {
-        if (journal.Find(id) is not { } found || !scope.IncludesChannel(found.ChannelId, registry))
+        if (journal.Find(id) is not { } found || !InScope(scope, registry, found))
             return ApiErrors.NotFound($"Webhook delivery '{id}' not found", "webhook_not_found", "id");
         if (found.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered))
             return ApiErrors.Conflict($"Delivery '{id}' is {found.State.ToString().ToLowerInvariant()}: only delivered or dead-lettered deliveries can be sent again", "delivery_not_finished");

@@ -14,6 +14,12 @@ public sealed record WebhookDelivery
     /// <summary>The request (channel) the webhook reports on.</summary>
     public required string ChannelId { get; init; }
 
+    /// <summary>
+    /// The project of that request; null for a test webhook sent through the admin API. Kept with the delivery so a
+    /// node that takes it over (cluster mode) scopes it without knowing the request.
+    /// </summary>
+    public string? ProjectId { get; init; }
+
     /// <summary>Target URL; null when the delivery was skipped for lack of one.</summary>
     public string? Url { get; init; }
 

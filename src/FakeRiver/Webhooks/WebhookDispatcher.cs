@@ -11,7 +11,9 @@ namespace FakeRiver.Webhooks;
 /// Delivers webhooks in the background with ModelRiver's retry schedule (contract 2.6): attempt 1 at once, then
 /// each configured delay after the previous attempt ended; any 2xx succeeds, anything else (status, error, timeout)
 /// is retried, and after the last attempt the delivery is dead-lettered. Time only through the injected
-/// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock.
+/// <see cref="TimeProvider"/>, so tests drive the whole schedule with a fake clock. Each delivery still being tried
+/// is kept in the <see cref="IWebhookLedger"/> (in cluster mode, Redis), so another node can take it over from the
+/// recorded attempt (<see cref="Resume"/>) if this one stops.
 /// </summary>
 internal sealed class WebhookDispatcher(
     IWebhookSender sender,
@@ -20,6 +22,7 @@ internal sealed class WebhookDispatcher(
     TimeProvider time,
     IOptions<FakeRiverOptions> options,
     ILogger<WebhookDispatcher> logger,
+    IWebhookLedger ledger,
     RiverEventFeed? events = null) : IHostedService, IDisposable
 {
     /// <summary>Named HttpClient used for deliveries; tests replace its primary handler.</summary>
@@ -31,10 +34,10 @@ internal sealed class WebhookDispatcher(
 
     /// <summary>Starts delivering <paramref name="body"/> for a request (its webhook_url, else the configured one).</summary>
     public WebhookDelivery Enqueue(RiverRequest request, JsonObject body) =>
-        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body);
+        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body, request.ProjectId);
 
     /// <summary>Starts delivering <paramref name="body"/> to <paramref name="url"/>; a null URL is recorded as skipped.</summary>
-    public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body)
+    public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body, string? projectId = null)
     {
         var type = body["type"]?.GetValue<string>() ?? WebhookBodyFactory.CompletedType;
         // One printing for both texts, so the data slice of the body is byte-identical to what is signed.
@@ -53,6 +56,7 @@ internal sealed class WebhookDispatcher(
         {
             Id = random.NewUuid(),
             ChannelId = channelId,
+            ProjectId = projectId,
             Url = url,
             Type = body.Type,
             State = url is null ? WebhookDeliveryState.Skipped : WebhookDeliveryState.Pending,
@@ -68,10 +72,27 @@ internal sealed class WebhookDispatcher(
                 logger.LogInformation("Webhook {Id} for channel {Channel} skipped: no webhook URL", delivery.Id, channelId);
             return delivery;
         }
-        var run = Task.Run(() => RunAsync(delivery, _stopping.Token));
+        // Issued here, before the caller goes on, so the ledger write precedes whatever the caller sends next.
+        Start(delivery, ledger.AddAsync(delivery));
+        return delivery;
+    }
+
+    /// <summary>
+    /// Continues a delivery another node started and stopped trying (cluster take-over): its attempts so far are kept
+    /// and the schedule goes on from the next attempt number, at its recorded due time.
+    /// </summary>
+    public void Resume(WebhookDelivery delivery)
+    {
+        journal.Record(delivery);
+        logger.LogInformation("Webhook {Id} for channel {Channel} taken over after {Count} attempts", delivery.Id, delivery.ChannelId, delivery.Attempts.Count);
+        Start(delivery, Task.CompletedTask);
+    }
+
+    private void Start(WebhookDelivery delivery, Task recorded)
+    {
+        var run = Task.Run(() => RunAsync(delivery, recorded, _stopping.Token));
         _running[delivery.Id] = run;
         _ = run.ContinueWith(_ => _running.TryRemove(delivery.Id, out Task? _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
-        return delivery;
     }
 
     /// <summary>
@@ -95,14 +116,18 @@ internal sealed class WebhookDispatcher(
         return done;
     }
 
-    private async Task RunAsync(WebhookDelivery delivery, CancellationToken stopping)
+    private async Task RunAsync(WebhookDelivery delivery, Task recorded, CancellationToken stopping)
     {
         var delays = options.Value.EffectiveRetryDelays();
         try
         {
-            for (var number = 1; ; number++)
+            await recorded;
+            if (delivery.NextAttemptAt is { } resumeAt) await time.DelayUntilAsync(resumeAt, stopping);
+            for (var number = delivery.Attempts.Count + 1; ; number++)
             {
                 delivery = delivery with { State = WebhookDeliveryState.Delivering, NextAttemptAt = null };
+                // A retry may have been taken over while it waited (cluster mode): check before sending it again.
+                if (delivery.Attempts.Count > 0 && !await StillOwnedAsync(delivery)) return;
                 journal.Record(delivery);
                 var exchanges = await sender.SendAsync(delivery, number, stopping);
                 Publish(delivery, exchanges);
@@ -110,12 +135,14 @@ internal sealed class WebhookDispatcher(
                 if (exchanges.Any(a => a.Succeeded))
                 {
                     journal.Record(delivery with { State = WebhookDeliveryState.Delivered });
+                    await ledger.RemoveAsync(delivery.Id);
                     return;
                 }
                 if (number > delays.Count)
                 {
                     logger.LogWarning("Webhook {Id} dead-lettered after {Count} attempts", delivery.Id, number);
                     journal.Record(delivery with { State = WebhookDeliveryState.DeadLettered });
+                    await ledger.RemoveAsync(delivery.Id);
                     return;
                 }
                 // Absolute due time from the end of this attempt: re-reading the clock just before waiting keeps a
@@ -123,13 +150,23 @@ internal sealed class WebhookDispatcher(
                 var due = time.GetUtcNow() + delays[number - 1];
                 delivery = delivery with { State = WebhookDeliveryState.Pending, NextAttemptAt = due };
                 journal.Record(delivery);
+                if (!await StillOwnedAsync(delivery)) return;
                 await time.DelayUntilAsync(due, stopping);
             }
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
-            // Host shutdown: the journal keeps the delivery's last state.
+            // Host shutdown: the journal keeps the delivery's last state (and in cluster mode the ledger keeps it
+            // for the node that takes it over once this node's lease runs out).
         }
+    }
+
+    /// <summary>Records the delivery in the ledger; false when another node owns it now (this node was taken for dead).</summary>
+    private async Task<bool> StillOwnedAsync(WebhookDelivery delivery)
+    {
+        if (await ledger.UpdateAsync(delivery)) return true;
+        logger.LogWarning("Webhook {Id} was taken over by another node; this node stops trying it", delivery.Id);
+        return false;
     }
 
     /// <summary>Each HTTP exchange of an attempt to the event feed (dashboard, report, telemetry), with the headers it carried.</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json;
+using FakeRiver.Admin;
 using Microsoft.Extensions.Options;
 
 namespace FakeRiver.Webhooks;
@@ -8,7 +10,7 @@ namespace FakeRiver.Webhooks;
 /// dead-lettered, skipped) are kept for <see cref="RetentionOptions.MaxAge"/>, at most
 /// <see cref="RetentionOptions.MaxJournalEntries"/> of them; a delivery still being tried is always kept.
 /// </summary>
-internal sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions> options)
+internal sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOptions> options, ISharedJournals? shared = null)
 {
     private readonly Lock _gate = new();
 
@@ -44,6 +46,10 @@ internal sealed class WebhookJournal(TimeProvider time, IOptions<FakeRiverOption
                 _byId[delivery.Id] = _deliveries.AddLast(delivery);
             }
             if (delivery.IsFinished && !wasFinished) _finished.Enqueue((delivery.Id, time.GetUtcNow()));
+            // Cluster mode: shared under the lock, so in this journal's order and before anyone here can see it (a
+            // reader told by this journal then finds it in Redis; Append only queues the command).
+            if (shared is { IsShared: true })
+                shared.Append(JournalKind.Webhooks, delivery.ChannelId, delivery.Id, JsonSerializer.SerializeToNode(delivery, WebhookAdminJson.Options)!);
             EvictLocked();
             satisfied = TakeSatisfiedWaiters();
         }

@@ -19,6 +19,8 @@ internal static class WebhookSetup
         services.TryAddSingleton<WebhookSender>();
         // Fault-injecting senders (FakeRiver.Testing, the scenario worlds) replace this one; production uses it as is.
         services.TryAddSingleton<IWebhookSender>(sp => sp.GetRequiredService<WebhookSender>());
+        // One node keeps no ledger; cluster mode registers its Redis ledger first (Cluster/ClusterSetup.cs).
+        services.TryAddSingleton<IWebhookLedger>(NoWebhookLedger.Instance);
         services.TryAddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
         return services;

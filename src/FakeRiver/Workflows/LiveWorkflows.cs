@@ -12,6 +12,10 @@ internal sealed class LiveWorkflows(WorkflowCatalog file)
 
     private readonly Lock _gate = new();
     private readonly Dictionary<(string Project, string Name), WorkflowDefinition> _runtime = [];
+    private long _version;
+
+    /// <summary>Grows with every change of the run-time definitions: a cluster copy reloads when it moved under it.</summary>
+    public long Version => Interlocked.Read(ref _version);
 
     /// <summary>The file's workflows (and named structured outputs), as loaded at start-up.</summary>
     public WorkflowCatalog File => file;
@@ -46,6 +50,7 @@ internal sealed class LiveWorkflows(WorkflowCatalog file)
             var key = (project ?? Everyone, workflow.Name);
             if (!_runtime.ContainsKey(key) && _runtime.Count >= MaxDefinitions) return false;
             _runtime[key] = workflow;
+            _version++;
             return true;
         }
     }
@@ -53,7 +58,25 @@ internal sealed class LiveWorkflows(WorkflowCatalog file)
     /// <summary>Removes a run-time definition of exactly this scope; the file's definition (if any) applies again.</summary>
     public bool Remove(string? project, string name)
     {
-        lock (_gate) return _runtime.Remove((project ?? Everyone, name));
+        lock (_gate)
+        {
+            _version++;
+            return _runtime.Remove((project ?? Everyone, name));
+        }
+    }
+
+    /// <summary>
+    /// Replaces every run-time definition at once (cluster mode: the copy read from Redis); returns the
+    /// <see cref="Version"/> it leaves.
+    /// </summary>
+    public long ReplaceAll(IEnumerable<(string? Project, WorkflowDefinition Workflow)> definitions)
+    {
+        lock (_gate)
+        {
+            _runtime.Clear();
+            foreach (var (project, workflow) in definitions) _runtime[(project ?? Everyone, workflow.Name)] = workflow;
+            return ++_version;
+        }
     }
 
     /// <summary>
@@ -86,6 +109,7 @@ internal sealed class LiveWorkflows(WorkflowCatalog file)
     {
         lock (_gate)
         {
+            _version++;
             if (project is null) _runtime.Clear();
             else foreach (var key in _runtime.Keys.Where(k => k.Project == project).ToList()) _runtime.Remove(key);
         }

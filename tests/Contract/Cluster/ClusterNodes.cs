@@ -7,7 +7,10 @@ namespace Contract.Cluster;
 /// <summary>N FakeRiver nodes on loopback sharing one Redis: each test's own cluster.</summary>
 public sealed class ClusterNodes : IAsyncDisposable
 {
-    /// <summary>A plain workflow paced so a stream is still running while a test moves between nodes, and an event-driven twin.</summary>
+    /// <summary>
+    /// A plain workflow paced so a stream is still running while a test moves between nodes, an event-driven twin,
+    /// and slow streams with one provider and with a backup provider (node failure).
+    /// </summary>
     public const string Workflows = """
         workflows:
           - name: paced
@@ -32,6 +35,32 @@ public sealed class ClusterNodes : IAsyncDisposable
                 model: gpt-4o-mini
                 ttft_ms: 50
                 tokens_per_second: 20
+          - name: slow_with_backup
+            text_tokens: 200
+            providers:
+              - provider: openai
+                model: gpt-4o-mini
+                ttft_ms: 50
+                tokens_per_second: 20
+              - provider: anthropic
+                model: claude-3-5-haiku
+                ttft_ms: 50
+                tokens_per_second: 200
+          - name: slow_with_two_backups
+            text_tokens: 200
+            providers:
+              - provider: openai
+                model: gpt-4o-mini
+                ttft_ms: 50
+                tokens_per_second: 20
+              - provider: openai
+                model: gpt-4o
+                ttft_ms: 50
+                tokens_per_second: 20
+              - provider: anthropic
+                model: claude-3-5-haiku
+                ttft_ms: 50
+                tokens_per_second: 200
         """;
 
     private ClusterNodes(IReadOnlyList<FakeRiverServer> nodes) => Nodes = nodes;
@@ -59,7 +88,9 @@ public sealed class ClusterNodes : IAsyncDisposable
         options.Transport = FakeRiverTransport.Loopback;
         options.WorkflowsYaml = Workflows;
         options.Settings["FakeRiver:Redis"] = redis.ConnectionString;
-        options.Settings["FakeRiver:ClusterLease"] = "00:00:01";
+        // Long enough that a test process busy with the whole suite still renews in time (a lapsed lease of a live
+        // node hands its requests over); short enough that a killed node is taken over within seconds.
+        options.Settings["FakeRiver:ClusterLease"] = "00:00:03";
     }
 
     public static async Task<JsonObject> AcceptAsync(FakeRiverServer node, string workflow)

@@ -58,6 +58,112 @@ public sealed class NodeFailureTests
     }
 
     [Fact]
+    public async Task Node_KilledMidStreamWithBackupProvider_AnotherNodeContinuesTheTextOnceWithSuccessAndWebhook()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var hooks = new HookRecorder();
+        await using var survivors = await ClusterNodes.StartAsync(redis, 2, o =>
+        {
+            o.WebhookUrl = "http://hooks.test/hook";
+            o.RouteHost("hooks.test", hooks);
+        });
+        await using var doomed = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
+
+        using var http = new HttpClient { BaseAddress = new Uri(doomed.Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
+        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow_with_backup", messages = new[] { new { role = "user", content = "Hi" } } });
+        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var channelId = answer["channel_id"]!.GetValue<string>();
+
+        await using var socket = await StreamFrames.JoinAsync(survivors[0], answer);
+        var before = await StreamFrames.ReadUntilAsync(socket, m => StreamFrames.Tokens([m]).Any(t => t.Seq == 5), Patience);
+        await doomed.KillAsync();
+
+        var after = await StreamFrames.ReadUntilAsync(socket, StreamFrames.IsFinal, Patience);
+        var final = after[^1].PayloadObject;
+        Assert.Equal("success", final["status"]?.GetValue<string>());
+        // The backup provider went on from the committed text: the deltas, in seq order with none missing or
+        // repeated, are the final text.
+        var frames = before.Concat(after).ToList();
+        var tokens = StreamFrames.Tokens(frames).ToList();
+        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens.Select(t => t.Seq));
+        var text = final["data"]?["choices"]?[0]?["message"]?["content"]?.GetValue<string>();
+        Assert.Equal(text, string.Concat(tokens.Select(t => t.Delta)));
+        Assert.Equal(200, text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        var attempts = final["meta"]!["attempts"]!.AsArray();
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(OrphanFinisher.NodeStopped, attempts[0]!["reason"]?.GetValue<string>());
+        Assert.Equal("claude-3-5-haiku", final["meta"]!["model"]?.GetValue<string>());
+        Assert.Contains(frames, m => m.Event == "status" && m.PayloadObject["status"]?.GetValue<string>() == "failover"
+            && m.PayloadObject["reason"]?.GetValue<string>() == OrphanFinisher.NodeStopped);
+        // Exactly one final response, then the socket closes; one webhook, with the same text.
+        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
+        Assert.DoesNotContain(rest, m => m.Event == "response");
+        Assert.Equal(WebSocketCloseStatusNormal, socket.CloseStatus);
+        var owner = survivors.Nodes.Single(n => n.GetWebhooks().Any(d => d.ChannelId == channelId));
+        await owner.WaitForWebhookAsync(channelId, FakeRiver.Webhooks.WebhookDeliveryState.Delivered, Patience);
+        var hook = Assert.Single(hooks.Bodies, b => b["channel_id"]?.GetValue<string>() == channelId);
+        Assert.Equal("success", hook["status"]?.GetValue<string>());
+        Assert.Equal(text, hook["data"]?["choices"]?[0]?["message"]?["content"]?.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task Node_TakerKilledMidStreamToo_AThirdNodeContinuesOnceWithSuccess()
+    {
+        await using var redis = await RedisServer.StartAsync();
+        var hooks = new HookRecorder();
+        // The socket's node renews its lease only every 20 minutes, so it never sweeps during the test: the first
+        // take-over goes to the second process, the second one to a node started once the first is done.
+        await using var watcher = await FakeRiverServer.StartAsync(o =>
+        {
+            ClusterNodes.Configure(o, redis);
+            o.Settings["FakeRiver:ClusterLease"] = "01:00:00";
+        });
+        await using var first = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
+        await using var second = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
+
+        using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
+        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow_with_two_backups", messages = new[] { new { role = "user", content = "Hi" } } });
+        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var channelId = answer["channel_id"]!.GetValue<string>();
+        await using var socket = await StreamFrames.JoinAsync(watcher, answer);
+        var frames = await StreamFrames.ReadUntilAsync(socket, m => StreamFrames.Tokens([m]).Any(t => t.Seq == 5), Patience);
+        await first.KillAsync();
+
+        // The second process continues with provider 2; a few of its tokens later it is killed too.
+        frames.AddRange(await StreamFrames.ReadUntilAsync(socket, m => IsFailover(m, attempt: 2), Patience));
+        var resumedAt = StreamFrames.Tokens(frames).Max(t => t.Seq);
+        frames.AddRange(await StreamFrames.ReadUntilAsync(socket, m => StreamFrames.Tokens([m]).Any(t => t.Seq == resumedAt + 5), Patience));
+        await using var last = await FakeRiverServer.StartAsync(o =>
+        {
+            ClusterNodes.Configure(o, redis);
+            o.WebhookUrl = "http://hooks.test/hook";
+            o.RouteHost("hooks.test", hooks);
+        });
+        await second.KillAsync();
+
+        frames.AddRange(await StreamFrames.ReadUntilAsync(socket, StreamFrames.IsFinal, Patience));
+        var final = frames[^1].PayloadObject;
+        Assert.Equal("success", final["status"]?.GetValue<string>());
+        Assert.Contains(frames, m => IsFailover(m, attempt: 3));
+        var tokens = StreamFrames.Tokens(frames).ToList();
+        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens.Select(t => t.Seq));
+        Assert.Equal(final["data"]?["choices"]?[0]?["message"]?["content"]?.GetValue<string>(), string.Concat(tokens.Select(t => t.Delta)));
+        Assert.Equal([OrphanFinisher.NodeStopped, OrphanFinisher.NodeStopped, null],
+            final["meta"]!["attempts"]!.AsArray().Select(a => a!["reason"]?.GetValue<string>()));
+        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
+        Assert.DoesNotContain(rest, m => m.Event == "response");
+        await last.WaitForWebhookAsync(channelId, FakeRiver.Webhooks.WebhookDeliveryState.Delivered, Patience);
+        Assert.Single(hooks.Bodies, b => b["channel_id"]?.GetValue<string>() == channelId && b["status"]?.GetValue<string>() == "success");
+    }
+
+    private static bool IsFailover(PhoenixMessage message, int attempt) =>
+        message.Event == "status" && message.PayloadObject["status"]?.GetValue<string>() == "failover"
+        && message.PayloadObject["attempt"]?.GetValue<int>() == attempt
+        && message.PayloadObject["reason"]?.GetValue<string>() == OrphanFinisher.NodeStopped;
+
+    [Fact]
     public async Task Redis_RestartedBetweenRequests_503WhileAwayThenRecovers()
     {
         await using var redis = await RedisServer.StartAsync();
