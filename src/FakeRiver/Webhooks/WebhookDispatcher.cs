@@ -43,14 +43,14 @@ internal sealed class WebhookDispatcher(
         // One printing for both texts, so the data slice of the body is byte-identical to what is signed.
         var bodyText = JsJson.Stringify(body, "data", out var dataText);
         var callbackUrl = type == WebhookBodyFactory.AiGeneratedType ? body["callback_url"]?.GetValue<string>() : null;
-        return Enqueue(url, channelId, new WebhookText(type, bodyText, dataText, callbackUrl));
+        return Enqueue(url, channelId, new WebhookText(type, bodyText, dataText, callbackUrl), projectId);
     }
 
     /// <summary>Starts delivering a body already printed (the pipeline's: <see cref="WebhookNotifier"/>) for a request.</summary>
     public WebhookDelivery Enqueue(RiverRequest request, WebhookText body) =>
-        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body);
+        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body, request.ProjectId);
 
-    private WebhookDelivery Enqueue(string? url, string channelId, WebhookText body)
+    private WebhookDelivery Enqueue(string? url, string channelId, WebhookText body, string? projectId)
     {
         var delivery = new WebhookDelivery
         {
