@@ -43,6 +43,7 @@ internal static class ClusterSetup
         services.AddSingleton<RedisEventRelay>();
         services.AddSingleton<IRiverEventListener>(sp => sp.GetRequiredService<RedisEventRelay>());
         services.AddHostedService(sp => sp.GetRequiredService<RedisEventRelay>());
+        services.AddAdminReset<RedisEventRelay>(r => r.Forget, r => r.Forget);
         services.AddSingleton<RedisRedeliveryRouter>();
         services.AddSingleton<LocalRedeliveryRouter>();
         services.AddHostedService(sp => sp.GetRequiredService<RedisRedeliveryRouter>());

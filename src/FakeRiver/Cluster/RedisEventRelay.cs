@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
 using FakeRiver.Observability;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -24,6 +25,7 @@ internal sealed class RedisEventRelay(IServiceProvider services, IOptions<FakeRi
     private const int MaxNodes = 1_024;
 
     private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
+    private readonly AdoptedChannels _adopted = new(RiverEventFeed.Capacity);
     private RedisState? _redis;
 
     public async Task StartAsync(CancellationToken cancellationToken)
@@ -58,6 +60,12 @@ internal sealed class RedisEventRelay(IServiceProvider services, IOptions<FakeRi
         // Token counts are telemetry, kept per node.
     }
 
+    /// <summary>A reset of everything: the feed clears itself; the adopted channels are forgotten with it.</summary>
+    public void Forget() => _adopted.Clear();
+
+    /// <summary>A project's reset: the adopted events of its requests leave this node's feed too.</summary>
+    public void Forget(ProjectReset reset) => services.GetRequiredService<RiverEventFeed>().RemoveChannels(_adopted.Take(reset.ProjectId));
+
     private void Receive(string self, RiverEventFeed feed, RedisValue text)
     {
         try
@@ -73,6 +81,7 @@ internal sealed class RedisEventRelay(IServiceProvider services, IOptions<FakeRi
             if (_lastSeen.Count >= MaxNodes && !_lastSeen.ContainsKey(node)) _lastSeen.Clear();
             _lastSeen[node] = id;
             message.Remove("e");
+            if (kind == RiverEventKinds.Accepted && data["project_id"]?.GetValue<string>() is { } project) _adopted.Remember(channelId, project);
             feed.Adopt(kind, channelId, at, data);
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException)

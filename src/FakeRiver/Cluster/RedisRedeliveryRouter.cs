@@ -76,6 +76,18 @@ internal sealed class RedisRedeliveryRouter(IServiceProvider services, IOptions<
     /// <summary>Another node's ask: this node answers with the redelivery when it holds the delivery, else absent.</summary>
     private async Task AnswerAsync(RedisState redis, RedisValue text)
     {
+        try
+        {
+            await AnswerAskAsync(redis, text);
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or RedisException)
+        {
+            // Not an ask of this version, or Redis away: the asker times out with 503 node_unavailable.
+        }
+    }
+
+    private async Task AnswerAskAsync(RedisState redis, RedisValue text)
+    {
         if (JsonNode.Parse(text.ToString()) is not JsonObject message
             || message["ask"]?.GetValue<string>() is not { } ask || message["reply_to"]?.GetValue<string>() is not { } replyTo
             || message["id"]?.GetValue<string>() is not { } id) return;

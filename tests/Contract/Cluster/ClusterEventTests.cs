@@ -73,7 +73,7 @@ public sealed class ClusterEventTests
     }
 
     [Fact]
-    public async Task EventStream_ScopedToProjectOnNodeA_ShowsNoEventOfAnotherProjectFromNodeB()
+    public async Task EventStream_ScopedToProjectOnNodeA_ShowsNoEventOfAnotherProjectFromNodeB_ProjectResetForgetsThem()
     {
         await using var redis = await RedisServer.StartAsync();
         await using var cluster = await ClusterNodes.StartAsync(redis, 2, o => o.Settings["FakeRiver:OpenKeys"] = "true");
@@ -91,6 +91,12 @@ public sealed class ClusterEventTests
         Assert.Contains(alphaEvents.Seen, e => e.EventType == "accepted");
         Assert.All(betaEvents.Seen, e => Assert.Equal(beta, EventStreamReader.Channel(e)));
         Assert.Contains(betaEvents.Seen, e => e.EventType == "accepted");
+
+        // Beta's reset on node A forgets the events A adopted from B for beta, and only those.
+        var (reset, _) = await PostAsync(cluster[0], "/__admin/reset", Beta);
+        Assert.Equal(HttpStatusCode.OK, reset);
+        Assert.Empty(await TimelineAsync(cluster[0], beta));
+        Assert.NotEmpty(await TimelineAsync(cluster[0], alpha));
     }
 
     [Fact]
