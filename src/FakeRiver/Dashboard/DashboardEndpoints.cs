@@ -10,7 +10,8 @@ namespace FakeRiver.Dashboard;
 
 /// <summary>
 /// The dashboard under <c>/__admin/ui</c> (embedded static files) and the data it reads: <c>/__admin/events</c>, a
-/// server-sent event stream of the feed (retained events, then live ones; resumes after <c>Last-Event-ID</c>), and
+/// server-sent event stream of the feed (retained events, then live ones; resumes after <c>Last-Event-ID</c>; one
+/// project's with <c>X-FakeRiver-Project</c>; in cluster mode every node's, docs/ARCHITECTURE.md 2.1), and
 /// <c>/__admin/timeline/{channel_id}</c>, one request's retained events as JSON. Read-only GETs.
 /// </summary>
 public static class DashboardEndpoints
