@@ -7,20 +7,20 @@ namespace FakeRiver;
 /// </summary>
 internal static class TimeProviderExtensions
 {
-    public static async Task DelayUntilAsync(this TimeProvider time, DateTimeOffset due, CancellationToken ct)
+    /// <remarks>
+    /// Not an async method, and no linked token source: this runs once per streamed token per stream, and those two
+    /// were most of what a token allocated in FakeRiver's process (tests/Perf/results/profile-token.md). When the
+    /// clock has moved past <paramref name="due"/> while the timer was made, the wait is over at once and that timer
+    /// is left to fire on its own (it completes a task nobody waits for).
+    /// </remarks>
+    public static Task DelayUntilAsync(this TimeProvider time, DateTimeOffset due, CancellationToken ct)
     {
         var wait = due - time.GetUtcNow();
-        if (wait <= TimeSpan.Zero) return;
-        using var timer = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var delay = Task.Delay(wait, time, timer.Token);
-        // The clock may have moved between reading it and making the timer: then the timer is late, so drop it.
-        if (time.GetUtcNow() >= due)
-        {
-            await timer.CancelAsync();
-            ct.ThrowIfCancellationRequested();
-            return;
-        }
-        await delay;
+        if (wait <= TimeSpan.Zero) return Task.CompletedTask;
+        var delay = Task.Delay(wait, time, ct);
+        // The clock may have moved between reading it and making the timer: then the timer is late, so skip it.
+        if (time.GetUtcNow() >= due) return ct.IsCancellationRequested ? Task.FromCanceled(ct) : Task.CompletedTask;
+        return delay;
     }
 
     /// <summary>A token source cancelled at <paramref name="deadline"/> (at once if it has passed).</summary>

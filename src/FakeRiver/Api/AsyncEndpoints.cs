@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using FakeRiver.Pipeline;
 using FakeRiver.RateLimiting;
 using FakeRiver.Requests;
@@ -39,10 +38,22 @@ internal static class AsyncEndpoints
         var token = await tokens.IssueAsync(request.ProjectId, request.ChannelId);
         pipeline.Start(request);
 
-        var answer = new JsonObject { ["message"] = "success", ["status"] = "pending" };
-        foreach (var (key, value) in ConnectionFields.For(request, token)) answer[key] = value?.DeepClone();
-        answer["customer_data"] = request.CustomerData.DeepClone();
-        if (request.Workflow.TestMode) answer["test_mode"] = true;
-        return Results.Json(answer, WireJson.Options);
+        return new Utf8JsonResult(Answer(request, token));
     }
+
+    /// <summary>
+    /// The pending answer, written straight to UTF-8: message, status, the connection fields (in
+    /// <see cref="ConnectionFields"/>' order), customer_data, and test_mode when on.
+    /// </summary>
+    internal static byte[] Answer(RiverRequest request, TokenGrant token) =>
+        WireJsonWriter.Write((request, token), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("message", "success");
+            w.WriteString("status", "pending");
+            ConnectionFields.Write(w, s.request, s.token);
+            w.WriteNode("customer_data", s.request.CustomerData);
+            if (s.request.Workflow.TestMode) w.WriteBoolean("test_mode", true);
+            w.WriteEndObject();
+        });
 }

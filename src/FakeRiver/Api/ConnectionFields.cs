@@ -17,4 +17,14 @@ internal static class ConnectionFields
         ["websocket_url"] = PublicAddress.WebSocketUrl(request.PublicBaseUri),
         ["websocket_channel"] = $"ai_response:{request.ProjectId}:{request.ChannelId}",
     };
+
+    /// <summary>The same fields, in the same order, written as properties of the object <paramref name="writer"/> is in.</summary>
+    public static void Write(System.Text.Json.Utf8JsonWriter writer, RiverRequest request, TokenGrant token)
+    {
+        writer.WriteString("channel_id", request.ChannelId);
+        writer.WriteString("project_id", request.ProjectId);
+        writer.WriteString("ws_token", token.Token);
+        writer.WriteString("websocket_url", PublicAddress.WebSocketUrl(request.PublicBaseUri));
+        writer.WriteString("websocket_channel", request.Topic);
+    }
 }

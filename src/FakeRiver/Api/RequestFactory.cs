@@ -10,7 +10,8 @@ internal sealed class RequestFactory(RequestRegistry registry, RandomSource rand
     RiverEventFeed events)
 {
     /// <param name="spec">The validated request.</param>
-    /// <param name="body">The body as received.</param>
+    /// <param name="body">The body as received, freshly parsed for this request: the request takes it over (the
+    /// spec's customer_data holds clones, so nothing else points into it).</param>
     /// <param name="publicBaseUri">Where the request came in (callback and socket URLs point back there).</param>
     /// <param name="projectId">The caller's project; null means the configured one.</param>
     /// <param name="faults">Webhook and callback faults the request took at accept.</param>
@@ -21,7 +22,7 @@ internal sealed class RequestFactory(RequestRegistry registry, RandomSource rand
         var request = new RiverRequest(random.NewUuid(), projectId ?? options.Value.ProjectId, spec.Workflow, time.GetUtcNow())
         {
             Faults = faults ?? InjectedFaults.None,
-            Body = (JsonObject)body.DeepClone(),
+            Body = body,
             CustomerData = spec.CustomerData,
             WebhookUrl = spec.WebhookUrl,
             EventName = spec.EventName,

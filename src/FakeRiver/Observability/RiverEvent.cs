@@ -4,13 +4,28 @@ namespace FakeRiver.Observability;
 
 /// <summary>
 /// One step of a request's story (accepted, attempt, tokens, status, response, webhook, callback, join, close) as the
-/// dashboard and the telemetry see it. <see cref="Json"/> is serialized once, when published, so any number of
-/// dashboard clients share the same text.
+/// dashboard and the telemetry see it. <see cref="Json"/> is serialized once, the first time a dashboard asks for
+/// it, and then shared by every dashboard client: with no dashboard open, no event is ever serialized (a request
+/// publishes about six; tests/Perf/results/profile-accept.md). <see cref="Data"/> is not changed after publishing.
 /// </summary>
 /// <param name="Id">Increasing per host: the SSE event id a reconnecting dashboard resumes after.</param>
 /// <param name="At">When it happened, on FakeRiver's clock.</param>
 /// <param name="Kind">One of <see cref="RiverEventKinds"/>.</param>
 /// <param name="ChannelId">The request's channel.</param>
 /// <param name="Data">What happened, as the dashboard shows it.</param>
-/// <param name="Json">The event serialized once, for every subscriber.</param>
-public sealed record RiverEvent(long Id, DateTimeOffset At, string Kind, string ChannelId, JsonObject Data, string Json);
+public sealed record RiverEvent(long Id, DateTimeOffset At, string Kind, string ChannelId, JsonObject Data)
+{
+    // One lock for every event's first serialization: only dashboard readers take it, one event at a time.
+    private static readonly Lock SerializeGate = new();
+    private string? _json;
+
+    /// <summary>The event serialized once, for every subscriber.</summary>
+    public string Json
+    {
+        get
+        {
+            if (Volatile.Read(ref _json) is { } json) return json;
+            lock (SerializeGate) return _json ??= Data.ToJsonString(WireJson.Options);
+        }
+    }
+}

@@ -28,8 +28,9 @@ internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscrip
     public async Task StopAsync()
     {
         await _stop.CancelAsync();
-        await _pump;
+        // Completes the live reader, which wakes the pump's wait (it waits without a token: see PumpAsync).
         subscription.Dispose();
+        await _pump;
         _stop.Dispose();
     }
 
@@ -45,12 +46,16 @@ internal sealed class PhoenixJoin(string topic, string? joinRef, ChannelSubscrip
                 await outbox.EnqueueReplayAsync(Frame(evt), cancellationToken);
                 if (Closes(evt)) return;
             }
-            while (await subscription.Live.WaitToReadAsync(cancellationToken))
+            // No token on the wait: a cancellable wait allocates a read operation per token delivered, an
+            // uncancellable one reuses the channel's own. StopAsync completes the reader instead, and nothing is
+            // pushed once the stop is requested.
+            while (await subscription.Live.WaitToReadAsync())
             {
-                while (subscription.Live.TryRead(out var evt))
+                while (!cancellationToken.IsCancellationRequested && subscription.Live.TryRead(out var evt))
                 {
                     if (Push(evt)) return;
                 }
+                if (cancellationToken.IsCancellationRequested) return;
             }
         }
         catch (OperationCanceledException)

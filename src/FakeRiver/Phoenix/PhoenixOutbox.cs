@@ -177,6 +177,9 @@ internal sealed class PhoenixOutbox : IDisposable
     {
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _deadline.Token);
         var token = linked.Token;
+        // The doorbell is read without a token (a cancellable read allocates an operation per wait, i.e. per token
+        // streamed); cancellation rings it instead, and the loop checks the token after each wake.
+        using var wake = token.Register(static doorbell => ((Channel<bool>)doorbell!).Writer.TryWrite(true), _doorbell);
         // One buffer and one writer per socket, reused for every frame: no per-push allocation but the frame record.
         var buffer = new ArrayBufferWriter<byte>(4096);
         using var writer = new Utf8JsonWriter(buffer, PhoenixEncoder.WriterOptions);
@@ -211,7 +214,8 @@ internal sealed class PhoenixOutbox : IDisposable
                 }
                 return;
             }
-            await _doorbell.Reader.ReadAsync(token);
+            await _doorbell.Reader.ReadAsync();
+            token.ThrowIfCancellationRequested();
         }
     }
 

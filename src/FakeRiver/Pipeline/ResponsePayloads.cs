@@ -6,56 +6,67 @@ namespace FakeRiver.Pipeline;
 /// <summary>
 /// The <c>response</c> event payloads, one per documented status (docs/ARCHITECTURE.md 3.4). Never <c>pending</c>;
 /// <c>ai_generated</c> carries neither <c>ai_response</c> nor <c>meta.status</c> (the demo UI would finish early).
+/// Each is written once, as the UTF-8 the channel log keeps and every socket shares (<see cref="WireJsonWriter"/>):
+/// the data, customer_data and meta nodes are written where they are, not cloned into a new tree first.
 /// </summary>
 internal static class ResponsePayloads
 {
-    public static JsonObject Success(RiverRequest request, JsonObject data, JsonObject meta) => new()
-    {
-        ["status"] = "success",
-        ["channel_id"] = request.ChannelId,
-        ["model"] = meta["model"]?.DeepClone(),
-        ["data"] = data.DeepClone(),
-        ["customer_data"] = request.CustomerData.DeepClone(),
-        ["meta"] = meta.DeepClone(),
-    };
-
-    public static JsonObject AiGenerated(RiverRequest request, long durationMs) => new()
-    {
-        ["status"] = "ai_generated",
-        ["channel_id"] = request.ChannelId,
-        ["event_name"] = request.EventName,
-        ["message"] = "AI generated; waiting for callback",
-        ["meta"] = new JsonObject { ["duration_ms"] = durationMs },
-    };
-
-    public static JsonObject Completed(RiverRequest request, JsonObject data, string? taskId, JsonObject? callbackMetadata)
-    {
-        var payload = new JsonObject
+    public static byte[] Success(RiverRequest request, JsonObject data, JsonObject meta) =>
+        WireJsonWriter.Write((request, data, meta), static (w, s) =>
         {
-            ["status"] = "completed",
-            ["channel_id"] = request.ChannelId,
-        };
-        if (taskId is not null) payload["task_id"] = taskId;
-        payload["data"] = data.DeepClone();
-        payload["customer_data"] = request.CustomerData.DeepClone();
-        if (callbackMetadata is not null) payload["callback_metadata"] = callbackMetadata.DeepClone();
-        return payload;
-    }
+            w.WriteStartObject();
+            w.WriteString("status", "success");
+            w.WriteString("channel_id", s.request.ChannelId);
+            w.WriteNode("model", s.meta["model"]);
+            w.WriteNode("data", s.data);
+            w.WriteNode("customer_data", s.request.CustomerData);
+            w.WriteNode("meta", s.meta);
+            w.WriteEndObject();
+        });
 
-    public static JsonObject Error(RiverRequest request, string code, string message, JsonObject? meta)
-    {
-        var payload = new JsonObject
+    public static byte[] AiGenerated(RiverRequest request, long durationMs) =>
+        WireJsonWriter.Write((request, durationMs), static (w, s) =>
         {
-            ["status"] = "error",
-            ["channel_id"] = request.ChannelId,
-            ["error"] = new JsonObject { ["message"] = message, ["code"] = code },
-        };
-        if (meta is not null) payload["meta"] = meta.DeepClone();
-        return payload;
-    }
+            w.WriteStartObject();
+            w.WriteString("status", "ai_generated");
+            w.WriteString("channel_id", s.request.ChannelId);
+            w.WriteStringOrNull("event_name", s.request.EventName);
+            w.WriteString("message", "AI generated; waiting for callback");
+            w.WriteStartObject("meta");
+            w.WriteNumber("duration_ms", s.durationMs);
+            w.WriteEndObject();
+            w.WriteEndObject();
+        });
+
+    public static byte[] Completed(RiverRequest request, JsonObject data, string? taskId, JsonObject? callbackMetadata) =>
+        WireJsonWriter.Write((request, data, taskId, callbackMetadata), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("status", "completed");
+            w.WriteString("channel_id", s.request.ChannelId);
+            if (s.taskId is not null) w.WriteString("task_id", s.taskId);
+            w.WriteNode("data", s.data);
+            w.WriteNode("customer_data", s.request.CustomerData);
+            if (s.callbackMetadata is not null) w.WriteNode("callback_metadata", s.callbackMetadata);
+            w.WriteEndObject();
+        });
+
+    public static byte[] Error(RiverRequest request, string code, string message, JsonObject? meta) =>
+        WireJsonWriter.Write((request, code, message, meta), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("status", "error");
+            w.WriteString("channel_id", s.request.ChannelId);
+            w.WriteStartObject("error");
+            w.WriteString("message", s.message);
+            w.WriteString("code", s.code);
+            w.WriteEndObject();
+            if (s.meta is not null) w.WriteNode("meta", s.meta);
+            w.WriteEndObject();
+        });
 
     /// <summary>A <c>status</c> event after the AI run (callback, timeout): names the attempt that produced the output.</summary>
-    public static JsonObject StatusAfterAi(RiverRequest request, string status, string? reason = null)
+    public static byte[] StatusAfterAi(RiverRequest request, string status, string? reason = null)
     {
         var meta = request.AiMeta;
         var attempts = meta?["attempts"] is JsonArray list ? list.Count : 1;
@@ -63,17 +74,16 @@ internal static class ResponsePayloads
     }
 
     /// <summary>A <c>status</c> event (our documented extension).</summary>
-    public static JsonObject Status(RiverRequest request, string status, int attempt, string? provider, string? model, string? reason = null)
-    {
-        var payload = new JsonObject
+    public static byte[] Status(RiverRequest request, string status, int attempt, string? provider, string? model, string? reason = null) =>
+        WireJsonWriter.Write((request.ChannelId, status, attempt, provider, model, reason), static (w, s) =>
         {
-            ["channel_id"] = request.ChannelId,
-            ["status"] = status,
-            ["attempt"] = attempt,
-            ["provider"] = provider,
-            ["model"] = model,
-        };
-        if (reason is not null) payload["reason"] = reason;
-        return payload;
-    }
+            w.WriteStartObject();
+            w.WriteString("channel_id", s.ChannelId);
+            w.WriteString("status", s.status);
+            w.WriteNumber("attempt", s.attempt);
+            w.WriteStringOrNull("provider", s.provider);
+            w.WriteStringOrNull("model", s.model);
+            if (s.reason is not null) w.WriteString("reason", s.reason);
+            w.WriteEndObject();
+        });
 }

@@ -95,12 +95,15 @@ internal sealed class ChannelLog(string channelId)
     }
 
     /// <summary>Pushes a <c>status</c> event; the latest one is replayed to a socket that joins while the request runs.</summary>
-    public void PublishStatus(JsonObject payload)
+    public void PublishStatus(JsonObject payload) => PublishStatus(Serialize(payload));
+
+    /// <summary>As <see cref="PublishStatus(JsonObject)"/>, with the payload already written as compact UTF-8 JSON.</summary>
+    public void PublishStatus(byte[] payloadUtf8)
     {
         lock (_gate)
         {
             if (IsFinal) return;
-            var evt = new ChannelEvent(ChannelEvent.Status, 0, Serialize(payload), false);
+            var evt = new ChannelEvent(ChannelEvent.Status, 0, payloadUtf8, false);
             _statuses.Add(evt);
             _latestStatus = evt;
             Broadcast(evt);
@@ -108,14 +111,17 @@ internal sealed class ChannelLog(string channelId)
     }
 
     /// <summary>Pushes a <c>response</c> event; a final one completes every subscription after delivery.</summary>
-    public ChannelEvent PublishResponse(JsonObject payload, bool isFinal)
+    public ChannelEvent PublishResponse(JsonObject payload, bool isFinal) => PublishResponse(Serialize(payload), isFinal);
+
+    /// <summary>As <see cref="PublishResponse(JsonObject, bool)"/>, with the payload already written as compact UTF-8 JSON.</summary>
+    public ChannelEvent PublishResponse(byte[] payloadUtf8, bool isFinal)
     {
         ChannelEvent evt;
         Action? onFinal = null;
         lock (_gate)
         {
             ThrowIfFinal();
-            evt = new ChannelEvent(ChannelEvent.Response, 0, Serialize(payload), isFinal);
+            evt = new ChannelEvent(ChannelEvent.Response, 0, payloadUtf8, isFinal);
             _latestResponse = evt;
             Broadcast(evt);
             if (isFinal)

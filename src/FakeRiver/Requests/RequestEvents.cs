@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using FakeRiver.Observability;
 
@@ -46,7 +47,10 @@ internal static class RequestEvents
         return sampler.Observe;
     }
 
-    internal static string State(RiverRequest request) => RiverEventFeed.SnakeCase(request.State.ToString());
+    // Every state's snake_case name, made once: each feed event names the request's state.
+    private static readonly string[] StateNames = [.. Enum.GetValues<RequestState>().Select(s => RiverEventFeed.SnakeCase(s.ToString()))];
+
+    internal static string State(RiverRequest request) => StateNames[(int)request.State];
 
     private sealed class TokenSampler(RiverEventFeed feed, RiverRequest request)
     {
@@ -73,18 +77,52 @@ internal static class RequestEvents
                     break;
                 case ChannelEvent.Response:
                     if (_count > _published) Sample(feed.Time.GetUtcNow());
-                    var payload = RiverEventFeed.ParsePayload(evt.PayloadUtf8);
-                    feed.Publish(RiverEventKinds.Response, request.ChannelId, new JsonObject
+                    // Only three fields of the payload are wanted: read them from a pooled document instead of
+                    // building the whole payload (data, customer_data, meta) as a tree.
+                    using (var payload = JsonDocument.Parse(evt.PayloadUtf8))
                     {
-                        ["status"] = payload["status"]?.DeepClone(),
-                        ["final"] = evt.IsFinal,
-                        ["duration_ms"] = (long)(feed.Time.GetUtcNow() - request.CreatedAt).TotalMilliseconds,
-                        ["token_count"] = _count,
-                        ["provider"] = payload["meta"]?["provider"]?.DeepClone(),
-                        ["error"] = payload["error"]?.DeepClone(),
-                        ["state"] = State(request),
-                    });
+                        var root = payload.RootElement;
+                        feed.Publish(RiverEventKinds.Response, request.ChannelId, new JsonObject
+                        {
+                            ["status"] = Field(root, "status"),
+                            ["final"] = evt.IsFinal,
+                            ["duration_ms"] = (long)(feed.Time.GetUtcNow() - request.CreatedAt).TotalMilliseconds,
+                            ["token_count"] = _count,
+                            ["provider"] = root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object ? Field(meta, "provider") : null,
+                            ["error"] = Field(root, "error"),
+                            ["state"] = State(request),
+                        });
+                    }
                     break;
+            }
+        }
+
+        private static JsonNode? Field(JsonElement parent, string name) =>
+            parent.TryGetProperty(name, out var value) ? Node(value) : null;
+
+        /// <summary>
+        /// A payload value as its own, fully built node (the document goes back to the pool): the event's data is
+        /// read by telemetry and serialized by dashboards on other threads, so nothing in it may build itself lazily.
+        /// </summary>
+        private static JsonNode? Node(JsonElement value)
+        {
+            switch (value.ValueKind)
+            {
+                case JsonValueKind.String:
+                    return JsonValue.Create(value.GetString());
+                case JsonValueKind.Object:
+                    var obj = new JsonObject();
+                    foreach (var property in value.EnumerateObject()) obj[property.Name] = Node(property.Value);
+                    return obj;
+                case JsonValueKind.Array:
+                    var array = new JsonArray();
+                    foreach (var item in value.EnumerateArray()) array.Add(Node(item));
+                    return array;
+                case JsonValueKind.Null or JsonValueKind.Undefined:
+                    return null;
+                default:
+                    // Numbers and booleans: a node over a copy of their own text, as DeepClone of a parsed node gave.
+                    return JsonNode.Parse(value.GetRawText());
             }
         }
 

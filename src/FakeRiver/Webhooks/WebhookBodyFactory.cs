@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
 using FakeRiver.Requests;
+using ModelRiver.Wire.Json;
 
 namespace FakeRiver.Webhooks;
 
@@ -52,6 +53,57 @@ internal static class WebhookBodyFactory
         body["status"] = "error";
         body["error"] = new JsonObject { ["message"] = message, ["code"] = code };
         return body;
+    }
+
+    /// <summary>
+    /// <see cref="Standard(RiverRequest, JsonObject, JsonObject?, DateTimeOffset)"/> printed straight to its JsJson text:
+    /// the same bytes as <c>JsJson.Stringify</c> of that body, without deep-cloning data, meta and customer_data
+    /// into it first (the pipeline's webhooks: tests/Perf/results/profile-accept.md).
+    /// </summary>
+    public static WebhookText StandardText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
+        StandardText(request, data, meta, time, error: null);
+
+    /// <summary><see cref="EventDriven"/> printed straight to its JsJson text.</summary>
+    public static WebhookText EventDrivenText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time)
+    {
+        var writer = new JsObjectWriter()
+            .String("type", AiGeneratedType)
+            .String("event", request.EventName)
+            .String("channel_id", request.ChannelId)
+            .BeginObject("ai_response").Node("data", data).EndObject()
+            .String("callback_url", request.CallbackUrl)
+            .Boolean("callback_required", true);
+        NodeOrEmpty(writer, "meta", meta);
+        writer.Node("customer_data", request.CustomerData)
+            .String("timestamp", Iso(time))
+            .CaptureNode("data", data);
+        return new WebhookText(AiGeneratedType, writer.Finish(), writer.CapturedNode, request.CallbackUrl);
+    }
+
+    /// <summary><see cref="Error"/> printed straight to its JsJson text.</summary>
+    public static WebhookText ErrorText(RiverRequest request, string message, string code, JsonObject? meta, DateTimeOffset time) =>
+        StandardText(request, [], meta, time, (message, code));
+
+    private static WebhookText StandardText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time,
+        (string Message, string Code)? error)
+    {
+        var writer = new JsObjectWriter()
+            .String("type", CompletedType)
+            .String("workflow", request.Workflow.Name)
+            .String("status", error is null ? "success" : "error")
+            .String("channel_id", request.ChannelId)
+            .CaptureNode("data", data);
+        NodeOrEmpty(writer, "meta", meta);
+        writer.Node("customer_data", request.CustomerData)
+            .String("timestamp", Iso(time));
+        if (error is { } e) writer.BeginObject("error").String("message", e.Message).String("code", e.Code).EndObject();
+        return new WebhookText(CompletedType, writer.Finish(), writer.CapturedNode, null);
+    }
+
+    private static void NodeOrEmpty(JsObjectWriter writer, string key, JsonObject? node)
+    {
+        if (node is null) writer.BeginObject(key).EndObject();
+        else writer.Node(key, node);
     }
 
     /// <summary>ISO-8601 UTC with milliseconds, as JavaScript's Date.toISOString prints it.</summary>

@@ -40,24 +40,36 @@ internal sealed class WebhookDispatcher(
     public WebhookDelivery Enqueue(string? url, string channelId, JsonObject body, string? projectId = null)
     {
         var type = body["type"]?.GetValue<string>() ?? WebhookBodyFactory.CompletedType;
+        // One printing for both texts, so the data slice of the body is byte-identical to what is signed.
+        var bodyText = JsJson.Stringify(body, "data", out var dataText);
+        var callbackUrl = type == WebhookBodyFactory.AiGeneratedType ? body["callback_url"]?.GetValue<string>() : null;
+        return Enqueue(url, channelId, new WebhookText(type, bodyText, dataText, callbackUrl), projectId);
+    }
+
+    /// <summary>Starts delivering a body already printed (the pipeline's: <see cref="WebhookNotifier"/>) for a request.</summary>
+    public WebhookDelivery Enqueue(RiverRequest request, WebhookText body) =>
+        Enqueue(request.WebhookUrl ?? options.Value.WebhookUrl, request.ChannelId, body, request.ProjectId);
+
+    private WebhookDelivery Enqueue(string? url, string channelId, WebhookText body, string? projectId)
+    {
         var delivery = new WebhookDelivery
         {
             Id = random.NewUuid(),
             ChannelId = channelId,
             ProjectId = projectId,
             Url = url,
-            Type = type,
+            Type = body.Type,
             State = url is null ? WebhookDeliveryState.Skipped : WebhookDeliveryState.Pending,
-            // One writer for both texts, so the data slice of the body is byte-identical to what is signed.
-            Body = JsJson.Stringify(body),
-            DataText = JsJson.Stringify(body["data"]),
-            CallbackUrl = type == WebhookBodyFactory.AiGeneratedType ? body["callback_url"]?.GetValue<string>() : null,
+            Body = body.Body,
+            DataText = body.DataText,
+            CallbackUrl = body.CallbackUrl,
             CreatedAt = time.GetUtcNow(),
         };
         journal.Record(delivery);
         if (url is null)
         {
-            logger.LogInformation("Webhook {Id} for channel {Channel} skipped: no webhook URL", delivery.Id, channelId);
+            if (logger.IsEnabled(LogLevel.Information))
+                logger.LogInformation("Webhook {Id} for channel {Channel} skipped: no webhook URL", delivery.Id, channelId);
             return delivery;
         }
         // Issued here, before the caller goes on, so the ledger write precedes whatever the caller sends next.

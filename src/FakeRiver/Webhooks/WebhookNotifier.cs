@@ -4,15 +4,18 @@ using FakeRiver.Requests;
 
 namespace FakeRiver.Webhooks;
 
-/// <summary>The pipeline's webhook notifications, built by <see cref="WebhookBodyFactory"/> and sent by the dispatcher.</summary>
+/// <summary>
+/// The pipeline's webhook notifications, printed by <see cref="WebhookBodyFactory"/>'s text variants (no JsonObject
+/// body is built) and sent by the dispatcher.
+/// </summary>
 internal sealed class WebhookNotifier(WebhookDispatcher dispatcher, TimeProvider time) : IWebhookNotifier
 {
     public void Completed(RiverRequest request, JsonObject data, JsonObject meta) =>
-        dispatcher.Enqueue(request, WebhookBodyFactory.Standard(request, data, meta, time.GetUtcNow()));
+        dispatcher.Enqueue(request, WebhookBodyFactory.StandardText(request, data, meta, time.GetUtcNow()));
 
     public void AiGenerated(RiverRequest request, JsonObject data, JsonObject meta) =>
-        dispatcher.Enqueue(request, WebhookBodyFactory.EventDriven(request, data, meta, time.GetUtcNow()));
+        dispatcher.Enqueue(request, WebhookBodyFactory.EventDrivenText(request, data, meta, time.GetUtcNow()));
 
     public void Failed(RiverRequest request, string code, string message, JsonObject meta) =>
-        dispatcher.Enqueue(request, WebhookBodyFactory.Error(request, message, code, meta, time.GetUtcNow()));
+        dispatcher.Enqueue(request, WebhookBodyFactory.ErrorText(request, message, code, meta, time.GetUtcNow()));
 }

@@ -15,9 +15,40 @@ public static class JsJson
     /// <summary>JSON.stringify of a node; a null node prints <c>null</c>.</summary>
     public static string Stringify(JsonNode? node)
     {
-        var output = new StringBuilder();
+        var output = StringBuilderCache.Acquire();
         WriteNode(node, output);
-        return output.ToString();
+        return StringBuilderCache.Release(output);
+    }
+
+    /// <summary>
+    /// JSON.stringify of an object, and the exact slice of that text which is the value of <paramref name="key"/>
+    /// (<c>"null"</c> when absent): what <c>Stringify(obj[key])</c> prints, taken from the one printing instead of
+    /// printing the value twice. A webhook signs its body's <c>data</c> this way.
+    /// </summary>
+    public static string Stringify(JsonObject obj, string key, out string valueText)
+    {
+        if (HasIndexKey(obj))
+        {
+            valueText = Stringify(obj[key]);
+            return Stringify(obj);
+        }
+        var output = StringBuilderCache.Acquire();
+        int start = -1, end = -1;
+        output.Append('{');
+        for (var i = 0; i < obj.Count; i++)
+        {
+            if (i > 0) output.Append(',');
+            var (name, value) = obj.GetAt(i);
+            JsString.Write(name, output);
+            output.Append(':');
+            var isKey = string.Equals(name, key, StringComparison.Ordinal);
+            if (isKey) start = output.Length;
+            WriteNode(value, output);
+            if (isKey) end = output.Length;
+        }
+        output.Append('}');
+        valueText = start < 0 ? "null" : output.ToString(start, end - start);
+        return StringBuilderCache.Release(output);
     }
 
     /// <summary>JSON.stringify of a parsed element; reads raw token text so lone surrogates survive.</summary>
@@ -35,7 +66,7 @@ public static class JsJson
         return Stringify(document.RootElement);
     }
 
-    private static void WriteNode(JsonNode? node, StringBuilder output)
+    internal static void WriteNode(JsonNode? node, StringBuilder output)
     {
         switch (node)
         {
@@ -43,18 +74,18 @@ public static class JsJson
                 output.Append("null");
                 break;
             case JsonObject obj when HasIndexKey(obj):
-                WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
+                WriteIndexedObject(obj, output);
                 break;
             case JsonObject obj:
                 // No array-index key: JSON.stringify's order is the insertion order (JsKeyOrder), and a JsonObject's
                 // keys are unique, so print straight through. This is the common case, and the hot one: every
                 // webhook body is printed here (tests/Perf/results/profile-accept.md).
+                // By index: enumerating a JsonObject boxes an enumerator per object.
                 output.Append('{');
-                var firstKey = true;
-                foreach (var (key, value) in obj)
+                for (var i = 0; i < obj.Count; i++)
                 {
-                    if (!firstKey) output.Append(',');
-                    firstKey = false;
+                    if (i > 0) output.Append(',');
+                    var (key, value) = obj.GetAt(i);
                     JsString.Write(key, output);
                     output.Append(':');
                     WriteNode(value, output);
@@ -76,11 +107,16 @@ public static class JsJson
         }
     }
 
+    // A method of its own: the closures capture output, and a captured parameter costs a closure object on every
+    // call of the method that holds it, taken or not.
+    private static void WriteIndexedObject(JsonObject obj, StringBuilder output) =>
+        WriteObject(obj.Select(p => (p.Key, (Action)(() => WriteNode(p.Value, output)))), output);
+
     private static bool HasIndexKey(JsonObject obj)
     {
-        foreach (var (key, _) in obj)
+        for (var i = 0; i < obj.Count; i++)
         {
-            if (JsKeyOrder.IsArrayIndex(key)) return true;
+            if (JsKeyOrder.IsArrayIndex(obj.GetAt(i).Key)) return true;
         }
         return false;
     }
@@ -92,6 +128,11 @@ public static class JsJson
         else if (value.TryGetValue<string>(out var text)) JsString.Write(text, output);
         else if (value.TryGetValue<double>(out var number)) JsNumber.Write(number, output);
         else if (value.TryGetValue<float>(out var single) && !float.IsFinite(single)) output.Append("null");
+        // Integers and booleans built in code (durations, token counts, flags): printed directly. A long goes to
+        // the nearest double, as JSON.parse of its text would (the reprint below gave the same).
+        else if (value.TryGetValue<int>(out var int32)) JsNumber.Write(int32, output);
+        else if (value.TryGetValue<long>(out var int64)) JsNumber.Write(int64, output);
+        else if (value.TryGetValue<bool>(out var flag)) output.Append(flag ? "true" : "false");
         else
         {
             // Anything else (ints, decimals, bools, dates, ...): let System.Text.Json write its JSON, then reprint it.
@@ -105,10 +146,10 @@ public static class JsJson
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                WriteObject(element.EnumerateObject().Select(p => (RawName(p), (Action)(() => WriteElement(p.Value, output)))), output);
+                WriteElementObject(element, output);
                 break;
             case JsonValueKind.Array:
-                WriteArray(element.EnumerateArray().Select(item => (Action)(() => WriteElement(item, output))), output);
+                WriteElementArray(element, output);
                 break;
             case JsonValueKind.String:
                 JsString.Write(JsString.DecodeRaw(element.GetRawText()), output);
@@ -127,6 +168,13 @@ public static class JsJson
                 break;
         }
     }
+
+    // Methods of their own for the closures' sake (see WriteIndexedObject): every scalar goes through WriteElement.
+    private static void WriteElementObject(JsonElement element, StringBuilder output) =>
+        WriteObject(element.EnumerateObject().Select(p => (RawName(p), (Action)(() => WriteElement(p.Value, output)))), output);
+
+    private static void WriteElementArray(JsonElement element, StringBuilder output) =>
+        WriteArray(element.EnumerateArray().Select(item => (Action)(() => WriteElement(item, output))), output);
 
     /// <summary>The property name from its raw (still escaped) text: JsonProperty.Name would lose lone surrogates.</summary>
     private static string RawName(JsonProperty property) =>

@@ -6,6 +6,9 @@ namespace ModelRiver.Wire.Json;
 /// <summary>ECMAScript Number::toString for finite doubles, as JSON.stringify uses it (non-finite prints null).</summary>
 public static class JsNumber
 {
+    /// <summary>2^53: every integer below it is exact in a double.</summary>
+    private const double SafeIntegerLimit = 9007199254740992d;
+
     /// <summary>Parses JSON number text to the nearest double, as JSON.parse does (overflow gives infinity).</summary>
     public static double Parse(string text) => double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture);
 
@@ -23,7 +26,17 @@ public static class JsNumber
             return;
         }
         if (value < 0) output.Append('-');
-        var (digits, n) = ShortestDigits(Math.Abs(value));
+        var magnitude = Math.Abs(value);
+        if (magnitude < SafeIntegerLimit && magnitude == Math.Floor(magnitude))
+        {
+            // An exactly representable integer prints as its digits (Number::toString with n = k <= 16 <= 21):
+            // the common case (durations, counts), without the string work below.
+            Span<char> integer = stackalloc char[20];
+            ((long)magnitude).TryFormat(integer, out var written, default, CultureInfo.InvariantCulture);
+            output.Append(integer[..written]);
+            return;
+        }
+        var (digits, n) = ShortestDigits(magnitude);
         AppendEcmaScript(digits, n, output);
     }
 
