@@ -66,7 +66,7 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
             data["kind"] = kind;
             data["channel_id"] = channelId;
             data["at"] = at.ToString("O");
-            var evt = new RiverEvent(id, at, kind, channelId, data, data.ToJsonString(WireJson.Options));
+            var evt = new RiverEvent(id, at, kind, channelId, data);
             _retained.Enqueue(evt);
             if (_retained.Count > Capacity) _retained.Dequeue();
             foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
