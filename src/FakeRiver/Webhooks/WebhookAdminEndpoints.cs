@@ -57,7 +57,9 @@ internal static class WebhookAdminEndpoints
         var answer = await WebhookRedelivery.HereAsync(id, scope, registry, journal, dispatcher)
             ?? await router.ForwardAsync(id, scope.ProjectId, http.RequestAborted)
             ?? WebhookRedelivery.NotFound(id);
-        return Results.Json(answer.Body, WebhookAdminJson.Options, statusCode: answer.Status);
+        // The delivery as the journal lists it; an error in the API's envelope, as ApiErrors writes it.
+        return Results.Json(answer.Body, answer.Status == StatusCodes.Status200OK ? WebhookAdminJson.Options : WireJson.Options,
+            statusCode: answer.Status);
     }
 
     private static async Task<IResult> SendAsync(HttpRequest http, JsonBodyReader reader, WebhookDispatcher dispatcher,
