@@ -26,7 +26,8 @@ internal sealed class RedisEventRelay(IServiceProvider services, IOptions<FakeRi
 
     private readonly Dictionary<string, long> _lastSeen = new(StringComparer.Ordinal);
     private readonly AdoptedChannels _adopted = new(RiverEventFeed.Capacity);
-    private RedisState? _redis;
+    // Set once subscribed; read by every publishing thread.
+    private volatile RedisState? _redis;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {

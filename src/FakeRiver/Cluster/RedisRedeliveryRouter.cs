@@ -34,7 +34,8 @@ internal sealed class RedisRedeliveryRouter(IServiceProvider services, IOptions<
         if (string.IsNullOrWhiteSpace(options.Value.Redis)) return;
         var redis = services.GetRequiredService<RedisState>();
         var asks = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(RedisKeys.Redeliveries));
-        asks.OnMessage(message => AnswerAsync(redis, message.Message));
+        // Not awaited: a holder's redelivery waits for the receiver, and must not hold up the node's other answers.
+        asks.OnMessage(message => { _ = AnswerAsync(redis, message.Message); });
         var replies = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(Replies(redis.NodeId)));
         replies.OnMessage(message => Complete(message.Message));
     }
@@ -80,7 +81,7 @@ internal sealed class RedisRedeliveryRouter(IServiceProvider services, IOptions<
         {
             await AnswerAskAsync(redis, text);
         }
-        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or RedisException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException or FormatException or RedisException or TimeoutException)
         {
             // Not an ask of this version, or Redis away: the asker times out with 503 node_unavailable.
         }
