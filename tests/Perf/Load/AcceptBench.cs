@@ -14,7 +14,10 @@ public static class AcceptBench
     public static async Task<AcceptResult> RunAsync(HttpClient http, ServerProcess server, string body, int requests, int concurrency)
     {
         var url = $"{server.Url}/v1/ai/async";
-        await DriveAsync(http, url, body, Math.Min(200, requests), concurrency, []);
+        // One unmeasured pass of the same size first: a fresh peer process otherwise pays its JIT tier-up inside the
+        // measured pass while FakeRiver (warmed by the stream phase) does not, which flattered FakeRiver's CPU ratio
+        // ~5× in short runs (tests/Perf/README.md, "The peer").
+        await DriveAsync(http, url, body, requests, concurrency, []);
         var serverMeter = await server.MeterAsync();
         await serverMeter.SettleAsync();
         serverMeter = await server.MeterAsync();

@@ -14,7 +14,7 @@ public sealed record LoadOptions
     public int PaceMs { get; init; } = 20;
 
     /// <summary>Requests per side in the async-accept comparison (FakeRiver vs WireMock.Net).</summary>
-    public int AcceptRequests { get; init; } = 2000;
+    public int AcceptRequests { get; init; } = 10_000;
 
     /// <summary>Concurrency of the accept comparison is the level, capped here (a backend's connection pool).</summary>
     public int AcceptConcurrencyCap { get; init; } = 64;
