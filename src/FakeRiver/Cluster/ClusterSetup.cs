@@ -1,4 +1,5 @@
 using FakeRiver.Admin;
+using FakeRiver.Observability;
 using FakeRiver.Requests;
 using FakeRiver.Webhooks;
 using FakeRiver.Workflows;
@@ -38,6 +39,15 @@ internal static class ClusterSetup
         services.AddSingleton<IFaultStore>(sp => Pick<IFaultStore, RedisFaultStore, FaultStore>(sp));
         services.AddSingleton<ISharedJournals>(sp => Pick<ISharedJournals, RedisJournals, LocalJournals>(sp));
         services.AddSingleton<IWebhookLedger>(sp => IsCluster(sp) ? sp.GetRequiredService<RedisWebhookLedger>() : NoWebhookLedger.Instance);
+        // The feed's fan-out: a listener that does nothing until cluster mode starts it.
+        services.AddSingleton<RedisEventRelay>();
+        services.AddSingleton<IRiverEventListener>(sp => sp.GetRequiredService<RedisEventRelay>());
+        services.AddHostedService(sp => sp.GetRequiredService<RedisEventRelay>());
+        services.AddAdminReset<RedisEventRelay>(r => r.Forget, r => r.Forget);
+        services.AddSingleton<RedisRedeliveryRouter>();
+        services.AddSingleton<LocalRedeliveryRouter>();
+        services.AddHostedService(sp => sp.GetRequiredService<RedisRedeliveryRouter>());
+        services.AddSingleton<IRedeliveryRouter>(sp => Pick<IRedeliveryRouter, RedisRedeliveryRouter, LocalRedeliveryRouter>(sp));
         services.AddHostedService<ClusterNode>();
         services.AddHostedService<ClusterAdminNotices>();
         return services;

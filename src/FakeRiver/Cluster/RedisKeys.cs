@@ -41,4 +41,13 @@ internal static class RedisKeys
 
     /// <summary>Set of node ids that may hold a <see cref="Hooks"/> ledger: where a sweeping node looks for orphans.</summary>
     public const string HookOwners = "fr:hook-owners";
+
+    /// <summary>Pub/sub: every node's event feed (the dashboard's events), relayed by the other nodes.</summary>
+    public const string Feed = "fr:feed";
+
+    /// <summary>Pub/sub: <c>/__admin/webhooks/{id}/redeliver</c> asked of a node that does not hold the delivery.</summary>
+    public const string Redeliveries = "fr:redeliver";
+
+    /// <summary>String set NX with a TTL: the one node that sends a forwarded redelivery (two may hold a delivery after a handover).</summary>
+    public static string RedeliveryClaim(string askId) => $"fr:redeliver:{askId}";
 }

@@ -2,13 +2,16 @@ using System.Globalization;
 using System.Net.ServerSentEvents;
 using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using FakeRiver.Admin;
 using FakeRiver.Observability;
+using FakeRiver.Requests;
 
 namespace FakeRiver.Dashboard;
 
 /// <summary>
 /// The dashboard under <c>/__admin/ui</c> (embedded static files) and the data it reads: <c>/__admin/events</c>, a
-/// server-sent event stream of the feed (retained events, then live ones; resumes after <c>Last-Event-ID</c>), and
+/// server-sent event stream of the feed (retained events, then live ones; resumes after <c>Last-Event-ID</c>; one
+/// project's with <c>X-FakeRiver-Project</c>; in cluster mode every node's, docs/ARCHITECTURE.md 2.1), and
 /// <c>/__admin/timeline/{channel_id}</c>, one request's retained events as JSON. Read-only GETs.
 /// </summary>
 public static class DashboardEndpoints
@@ -41,7 +44,8 @@ public static class DashboardEndpoints
         return Results.Bytes(asset.Bytes, asset.ContentType);
     }
 
-    private static IResult Events(HttpContext context, RiverEventFeed feed, IHostApplicationLifetime lifetime)
+    private static IResult Events(HttpContext context, AdminScope scope, IRequestDirectory directory, RiverEventFeed feed,
+        IHostApplicationLifetime lifetime)
     {
         var after = ParseId(context.Request.Headers["Last-Event-ID"].ToString()) ?? ParseId(context.Request.Query["after"].ToString()) ?? 0;
         var subscription = feed.Subscribe(after);
@@ -49,7 +53,8 @@ public static class DashboardEndpoints
             return ApiErrors.Create(StatusCodes.Status503ServiceUnavailable, "api_error", "too_many_dashboards",
                 $"At most {RiverEventFeed.MaxSubscribers} dashboard streams at once");
         context.Response.Headers.CacheControl = "no-cache";
-        return TypedResults.ServerSentEvents(Stream(subscription, context.RequestAborted, lifetime.ApplicationStopping));
+        var events = Stream(subscription, context.RequestAborted, lifetime.ApplicationStopping);
+        return TypedResults.ServerSentEvents(scope.ProjectId is { } project ? Scoped(events, project, directory) : events);
     }
 
     /// <summary>Retained events, a <c>ready</c> marker, then live events until the client leaves or the host stops.</summary>
@@ -76,6 +81,21 @@ public static class DashboardEndpoints
                 if (!more) yield break;
                 while (subscription.Live.TryRead(out var evt)) yield return Item(evt);
             }
+        }
+    }
+
+    /// <summary>
+    /// A project's stream (<c>X-FakeRiver-Project</c> or <c>?project=</c>): only the events of its requests, found
+    /// through the request directory (this node's registry; in cluster mode the shared record, so another node's
+    /// relayed events are scoped too). An event of a request no longer known is left out, as in the journals.
+    /// </summary>
+    private static async IAsyncEnumerable<SseItem<string>> Scoped(IAsyncEnumerable<SseItem<string>> events, string project,
+        IRequestDirectory directory)
+    {
+        var projects = new ChannelProjects(directory);
+        await foreach (var item in events)
+        {
+            if (item.EventType == "ready" || await projects.OfAsync(item.Data) == project) yield return item;
         }
     }
 

@@ -52,6 +52,28 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
         return evt;
     }
 
+    /// <summary>
+    /// Cluster mode: an event another node published (docs/ARCHITECTURE.md 2.1), retained and sent to this node's
+    /// subscribers under this node's next id, so ids stay one increasing sequence per node for <c>Last-Event-ID</c>.
+    /// The listeners (this node's telemetry) do not see it: the node it happened on counts it.
+    /// </summary>
+    public RiverEvent Adopt(string kind, string channelId, DateTimeOffset at, JsonObject data)
+    {
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            data["id"] = id;
+            data["kind"] = kind;
+            data["channel_id"] = channelId;
+            data["at"] = at.ToString("O");
+            var evt = new RiverEvent(id, at, kind, channelId, data);
+            _retained.Enqueue(evt);
+            if (_retained.Count > Capacity) _retained.Dequeue();
+            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
+            return evt;
+        }
+    }
+
     /// <summary>Counts appended tokens exactly for the listeners (the published token events are sampled).</summary>
     public void CountTokens(string channelId, int count)
     {

@@ -33,11 +33,8 @@ internal static class WebhookAdminEndpoints
         return Results.Json(deliveries.Where(d => InScope(scope, registry, d)).ToList(), WebhookAdminJson.Options);
     }
 
-    // A delivery knows its project (one taken over from another node has no request here); a test send does not.
     private static bool InScope(AdminScope scope, RequestRegistry registry, WebhookDelivery delivery) =>
-        delivery.ProjectId is { } project
-            ? scope.ProjectId is null || scope.ProjectId == project
-            : scope.IncludesChannel(delivery.ChannelId, registry);
+        WebhookRedelivery.InScope(scope, registry, delivery);
 
     /// <summary>
     /// Cluster mode: every node's deliveries, each as its newest snapshot, in the order they were first recorded.
@@ -51,18 +48,18 @@ internal static class WebhookAdminEndpoints
     private static string? Text(JsonObject delivery, string name) => JournalSnapshots.Text(delivery, name);
 
     /// <summary>
-    /// A finished delivery (typically a dead letter) sent once more, re-signed with a fresh timestamp and recorded as
-    /// a new attempt — the manual replay ModelRiver's delivery log offers.
+    /// <see cref="WebhookRedelivery"/> on this node, or (cluster mode) on the node that holds the delivery; 404 when
+    /// no node does.
     /// </summary>
     private static async Task<IResult> RedeliverAsync(string id, AdminScope scope, RequestRegistry registry,
-        WebhookJournal journal, WebhookDispatcher dispatcher)
+        WebhookJournal journal, WebhookDispatcher dispatcher, IRedeliveryRouter router, HttpContext http)
     {
-        if (journal.Find(id) is not { } found || !InScope(scope, registry, found))
-            return ApiErrors.NotFound($"Webhook delivery '{id}' not found", "webhook_not_found", "id");
-        if (found.State is not (WebhookDeliveryState.Delivered or WebhookDeliveryState.DeadLettered))
-            return ApiErrors.Conflict($"Delivery '{id}' is {found.State.ToString().ToLowerInvariant()}: only delivered or dead-lettered deliveries can be sent again", "delivery_not_finished");
-        var delivery = await dispatcher.RedeliverAsync(id);
-        return Results.Json(delivery, WebhookAdminJson.Options);
+        var answer = await WebhookRedelivery.HereAsync(id, scope, registry, journal, dispatcher)
+            ?? await router.ForwardAsync(id, scope.ProjectId, http.RequestAborted)
+            ?? WebhookRedelivery.NotFound(id);
+        // The delivery as the journal lists it; an error in the API's envelope, as ApiErrors writes it.
+        return Results.Json(answer.Body, answer.Status == StatusCodes.Status200OK ? WebhookAdminJson.Options : WireJson.Options,
+            statusCode: answer.Status);
     }
 
     private static async Task<IResult> SendAsync(HttpRequest http, JsonBodyReader reader, WebhookDispatcher dispatcher,
