@@ -34,6 +34,7 @@ public static class ClusterCostCommand
                     tokens_per_second: {1000 / paceMs}
             """;
 
+        var machine = MachineInfo.Capture(Directory.GetCurrentDirectory());
         await using var redis = await RedisProcess.StartAsync();
         // Warm-up (JIT, connection pools, Lua script cache), discarded: the first mode measured would pay it alone.
         await MeasureAsync("warm-up", workflow, null, crossNode: false, 20, tokens, paceMs);
@@ -44,7 +45,7 @@ public static class ClusterCostCommand
             await MeasureAsync("Redis, socket on the accepting node", workflow, redis.ConnectionString, crossNode: false, streams, tokens, paceMs),
             await MeasureAsync("Redis, socket on another node", workflow, redis.ConnectionString, crossNode: true, streams, tokens, paceMs),
         };
-        var report = Report(rows, streams, tokens, paceMs);
+        var report = Report(rows, streams, tokens, paceMs, machine, string.Join(' ', args));
         Console.WriteLine(report);
         Directory.CreateDirectory(output);
         await File.WriteAllTextAsync(Path.Combine(output, "cluster-cost.md"), report);
@@ -145,10 +146,16 @@ public static class ClusterCostCommand
         return value is null ? fallback : int.Parse(value, CultureInfo.InvariantCulture);
     }
 
-    private static string Report(List<ClusterCostRow> rows, int streams, int tokens, int paceMs)
+    private static string Report(List<ClusterCostRow> rows, int streams, int tokens, int paceMs, MachineInfo machine, string arguments)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"# Cluster cost: {streams} concurrent streams × {tokens} tokens, one every {paceMs} ms ({Environment.ProcessorCount} cores)");
+        text.AppendLine();
+        // The figures only mean something next to the machine, its load and the commit they were measured on.
+        text.AppendLine(CultureInfo.InvariantCulture, $"- command: `dotnet run -c Release --project tests/Perf -- cluster-cost {arguments}`");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- machine: {machine.Cpu}, {machine.Cores} cores, {machine.Os}, {machine.Dotnet}, GC {machine.Gc}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- load average (1/5/15 min): {machine.LoadAverage} before, {MachineInfo.ReadLoadAverage()} after");
+        text.AppendLine(CultureInfo.InvariantCulture, $"- git commit: {machine.GitCommit}");
         text.AppendLine();
         text.AppendLine("| mode | accept CPU ms/request | accept p50 ms | accept p99 ms | token lateness p50 ms | p95 ms | p99 ms | lost | Redis keys/stream | Redis bytes/stream |");
         text.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
