@@ -59,7 +59,10 @@ async function getJson(url) {
   return { status: res.status, body: await res.json() };
 }
 
-/** Polls `read` until `done(value)`: the admin journal has no push channel, so this is the only way to wait on it. */
+/**
+ * Polls `read` until `done(value)`. The assertion is on the journal's settled state; `/__admin/events` pushes each
+ * webhook attempt as it happens, not the journal entry's final state, so the journal itself is read.
+ */
 async function until(read, done, what, ms = flowTimeoutMs) {
   const deadline = Date.now() + ms;
   for (;;) {
