@@ -35,19 +35,7 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     public RiverEvent Publish(string kind, string channelId, JsonObject data)
     {
         RiverEvent evt;
-        lock (_gate)
-        {
-            var at = Time.GetUtcNow();
-            var id = ++_nextId;
-            data["id"] = id;
-            data["kind"] = kind;
-            data["channel_id"] = channelId;
-            data["at"] = at.ToString("O");
-            evt = new RiverEvent(id, at, kind, channelId, data);
-            _retained.Enqueue(evt);
-            if (_retained.Count > Capacity) _retained.Dequeue();
-            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
-        }
+        lock (_gate) evt = RetainLocked(kind, channelId, Time.GetUtcNow(), data);
         foreach (var listener in _listeners) listener.OnEvent(evt);
         return evt;
     }
@@ -59,19 +47,22 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     /// </summary>
     public RiverEvent Adopt(string kind, string channelId, DateTimeOffset at, JsonObject data)
     {
-        lock (_gate)
-        {
-            var id = ++_nextId;
-            data["id"] = id;
-            data["kind"] = kind;
-            data["channel_id"] = channelId;
-            data["at"] = at.ToString("O");
-            var evt = new RiverEvent(id, at, kind, channelId, data);
-            _retained.Enqueue(evt);
-            if (_retained.Count > Capacity) _retained.Dequeue();
-            foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
-            return evt;
-        }
+        lock (_gate) return RetainLocked(kind, channelId, at, data);
+    }
+
+    /// <summary>Stamps <paramref name="data"/> with this node's next id, retains it (bounded) and hands it to every subscriber.</summary>
+    private RiverEvent RetainLocked(string kind, string channelId, DateTimeOffset at, JsonObject data)
+    {
+        var id = ++_nextId;
+        data["id"] = id;
+        data["kind"] = kind;
+        data["channel_id"] = channelId;
+        data["at"] = at.ToString("O");
+        var evt = new RiverEvent(id, at, kind, channelId, data);
+        _retained.Enqueue(evt);
+        if (_retained.Count > Capacity) _retained.Dequeue();
+        foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
+        return evt;
     }
 
     /// <summary>Counts appended tokens exactly for the listeners (the published token events are sampled).</summary>

@@ -12,31 +12,42 @@ internal sealed class FaultStore : IFaultStore
     private readonly Lock _gate = new();
     private readonly List<(RuntimeFault Fault, int Left)> _faults = [];
 
-    /// <summary>False when the bound is reached (and nothing changed).</summary>
-    public bool Add(RuntimeFault fault)
+    // In one process every operation completes at once: the ValueTasks of IFaultStore are already done.
+
+    /// <inheritdoc/>
+    public ValueTask<bool> AddAsync(RuntimeFault fault)
     {
         lock (_gate)
         {
-            if (_faults.Count >= MaxFaults) return false;
+            if (_faults.Count >= MaxFaults) return ValueTask.FromResult(false);
             _faults.Add((fault, fault.Times));
-            return true;
+            return ValueTask.FromResult(true);
         }
     }
 
-    /// <summary>The faults a scope sees, oldest first, each with the uses it has left.</summary>
-    public IReadOnlyList<(RuntimeFault Fault, int Left)> List(string? project)
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<(RuntimeFault Fault, int Left)>> ListAsync(string? project)
     {
-        lock (_gate) return [.. _faults.Where(f => project is null || f.Fault.Project == project)];
+        lock (_gate) return ValueTask.FromResult<IReadOnlyList<(RuntimeFault, int)>>([.. _faults.Where(f => project is null || f.Fault.Project == project)]);
     }
 
-    /// <summary>Removes a fault the scope sees; false when there is none with that id.</summary>
-    public bool Remove(string? project, string id)
+    /// <inheritdoc/>
+    public ValueTask<bool> RemoveAsync(string? project, string id)
     {
-        lock (_gate) return _faults.RemoveAll(f => f.Fault.Id == id && (project is null || f.Fault.Project == project)) > 0;
+        lock (_gate) return ValueTask.FromResult(_faults.RemoveAll(f => f.Fault.Id == id && (project is null || f.Fault.Project == project)) > 0);
     }
 
-    /// <summary>Takes one use of every fault for a request of <paramref name="workflow"/> in <paramref name="project"/>.</summary>
-    public IReadOnlyList<RuntimeFault> Take(string project, string workflow)
+    /// <inheritdoc/>
+    public ValueTask<IReadOnlyList<RuntimeFault>> TakeAsync(string project, string workflow) => ValueTask.FromResult(Take(project, workflow));
+
+    /// <inheritdoc/>
+    public ValueTask ResetAsync(string? project)
+    {
+        Reset(project);
+        return ValueTask.CompletedTask;
+    }
+
+    private IReadOnlyList<RuntimeFault> Take(string project, string workflow)
     {
         lock (_gate)
         {
@@ -58,19 +69,5 @@ internal sealed class FaultStore : IFaultStore
     public void Reset(string? project)
     {
         lock (_gate) _faults.RemoveAll(f => project is null || f.Fault.Project == project);
-    }
-
-    ValueTask<bool> IFaultStore.AddAsync(RuntimeFault fault) => ValueTask.FromResult(Add(fault));
-
-    ValueTask<IReadOnlyList<(RuntimeFault Fault, int Left)>> IFaultStore.ListAsync(string? project) => ValueTask.FromResult(List(project));
-
-    ValueTask<bool> IFaultStore.RemoveAsync(string? project, string id) => ValueTask.FromResult(Remove(project, id));
-
-    ValueTask<IReadOnlyList<RuntimeFault>> IFaultStore.TakeAsync(string project, string workflow) => ValueTask.FromResult(Take(project, workflow));
-
-    ValueTask IFaultStore.ResetAsync(string? project)
-    {
-        Reset(project);
-        return ValueTask.CompletedTask;
     }
 }

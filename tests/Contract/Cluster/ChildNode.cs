@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Contract.Providers.OpenAi;
 using FakeRiver;
 
@@ -43,6 +45,16 @@ public sealed class ChildNode : IAsyncDisposable
         process.BeginErrorReadLine();
         await ready.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return node;
+    }
+
+    /// <summary>Posts an async request of <paramref name="workflow"/> to this node with the dev key; returns its pending answer.</summary>
+    public async Task<JsonObject> AcceptAsync(string workflow)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(Url) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
+        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow, messages = new[] { new { role = "user", content = "Hi" } } });
+        accepted.EnsureSuccessStatusCode();
+        return (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
     }
 
     /// <summary>Runs the tool to its exit: (exit code, standard error, standard output).</summary>

@@ -28,10 +28,7 @@ public sealed class NodeFailureTests
         });
         await using var doomed = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
 
-        using var http = new HttpClient { BaseAddress = new Uri(doomed.Url) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
-        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow", messages = new[] { new { role = "user", content = "Hi" } } });
-        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var answer = await doomed.AcceptAsync("slow");
         var channelId = answer["channel_id"]!.GetValue<string>();
 
         await using var socket = await StreamFrames.JoinAsync(survivors[0], answer);
@@ -42,12 +39,11 @@ public sealed class NodeFailureTests
         var final = after[^1].PayloadObject;
         Assert.Equal("error", final["status"]?.GetValue<string>());
         Assert.Equal("internal_error", final["error"]?["code"]?.GetValue<string>());
-        var tokens = StreamFrames.Tokens(before.Concat(after)).Select(t => t.Seq).ToList();
-        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens);
+        var tokens = StreamFrames.Tokens(before.Concat(after)).ToList();
+        StreamFrames.AssertContiguous(tokens);
         Assert.True(tokens.Count < 200, "the stream was cut mid-way");
         // Exactly one final response, then the socket closes.
-        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
-        Assert.DoesNotContain(rest, m => m.Event == "response");
+        await StreamFrames.AssertNoFurtherResponseAsync(socket, Patience);
         Assert.Equal(WebSocketCloseStatusNormal, socket.CloseStatus);
         // One webhook delivery, from whichever survivor took the request over.
         var deliveries = survivors.Nodes.SelectMany(n => n.GetWebhooks()).Where(d => d.ChannelId == channelId).ToList();
@@ -69,10 +65,7 @@ public sealed class NodeFailureTests
         });
         await using var doomed = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
 
-        using var http = new HttpClient { BaseAddress = new Uri(doomed.Url) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
-        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow_with_backup", messages = new[] { new { role = "user", content = "Hi" } } });
-        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var answer = await doomed.AcceptAsync("slow_with_backup");
         var channelId = answer["channel_id"]!.GetValue<string>();
 
         await using var socket = await StreamFrames.JoinAsync(survivors[0], answer);
@@ -86,7 +79,7 @@ public sealed class NodeFailureTests
         // repeated, are the final text.
         var frames = before.Concat(after).ToList();
         var tokens = StreamFrames.Tokens(frames).ToList();
-        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens.Select(t => t.Seq));
+        StreamFrames.AssertContiguous(tokens);
         var text = final["data"]?["choices"]?[0]?["message"]?["content"]?.GetValue<string>();
         Assert.Equal(text, string.Concat(tokens.Select(t => t.Delta)));
         Assert.Equal(200, text!.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
@@ -97,8 +90,7 @@ public sealed class NodeFailureTests
         Assert.Contains(frames, m => m.Event == "status" && m.PayloadObject["status"]?.GetValue<string>() == "failover"
             && m.PayloadObject["reason"]?.GetValue<string>() == OrphanFinisher.NodeStopped);
         // Exactly one final response, then the socket closes; one webhook, with the same text.
-        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
-        Assert.DoesNotContain(rest, m => m.Event == "response");
+        await StreamFrames.AssertNoFurtherResponseAsync(socket, Patience);
         Assert.Equal(WebSocketCloseStatusNormal, socket.CloseStatus);
         var owner = survivors.Nodes.Single(n => n.GetWebhooks().Any(d => d.ChannelId == channelId));
         await owner.WaitForWebhookAsync(channelId, FakeRiver.Webhooks.WebhookDeliveryState.Delivered, Patience);
@@ -122,10 +114,7 @@ public sealed class NodeFailureTests
         await using var first = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
         await using var second = await ChildNode.StartAsync(redis, "--FakeRiver:WebhookUrl=http://hooks.test/hook");
 
-        using var http = new HttpClient { BaseAddress = new Uri(first.Url) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
-        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "slow_with_two_backups", messages = new[] { new { role = "user", content = "Hi" } } });
-        var answer = (JsonObject)JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!;
+        var answer = await first.AcceptAsync("slow_with_two_backups");
         var channelId = answer["channel_id"]!.GetValue<string>();
         await using var socket = await StreamFrames.JoinAsync(watcher, answer);
         var frames = await StreamFrames.ReadUntilAsync(socket, m => StreamFrames.Tokens([m]).Any(t => t.Seq == 5), Patience);
@@ -148,12 +137,11 @@ public sealed class NodeFailureTests
         Assert.Equal("success", final["status"]?.GetValue<string>());
         Assert.Contains(frames, m => IsFailover(m, attempt: 3));
         var tokens = StreamFrames.Tokens(frames).ToList();
-        Assert.Equal(Enumerable.Range(1, tokens.Count).Select(i => (long)i), tokens.Select(t => t.Seq));
+        StreamFrames.AssertContiguous(tokens);
         Assert.Equal(final["data"]?["choices"]?[0]?["message"]?["content"]?.GetValue<string>(), string.Concat(tokens.Select(t => t.Delta)));
         Assert.Equal([OrphanFinisher.NodeStopped, OrphanFinisher.NodeStopped, null],
             final["meta"]!["attempts"]!.AsArray().Select(a => a!["reason"]?.GetValue<string>()));
-        var rest = await StreamFrames.ReadUntilAsync(socket, _ => false, Patience);
-        Assert.DoesNotContain(rest, m => m.Event == "response");
+        await StreamFrames.AssertNoFurtherResponseAsync(socket, Patience);
         await last.WaitForWebhookAsync(channelId, FakeRiver.Webhooks.WebhookDeliveryState.Delivered, Patience);
         Assert.Single(hooks.Bodies, b => b["channel_id"]?.GetValue<string>() == channelId && b["status"]?.GetValue<string>() == "success");
     }

@@ -26,6 +26,20 @@ public static class StreamFrames
         frames.Where(m => m.Event == "tokens")
             .Select(m => (m.PayloadObject["seq"]!.GetValue<long>(), m.PayloadObject["delta"]!.GetValue<string>()));
 
+    /// <summary>The tokens' seq numbers run 1, 2, 3, … with no gap and no duplicate.</summary>
+    public static void AssertContiguous(IEnumerable<(long Seq, string Delta)> tokens)
+    {
+        var seqs = tokens.Select(t => t.Seq).ToList();
+        Assert.Equal(Enumerable.Range(1, seqs.Count).Select(i => (long)i), seqs);
+    }
+
+    /// <summary>After the final response, the socket carries no other response before it closes.</summary>
+    public static async Task AssertNoFurtherResponseAsync(PhoenixStreamClient client, TimeSpan patience)
+    {
+        var rest = await ReadUntilAsync(client, _ => false, patience);
+        Assert.DoesNotContain(rest, m => m.Event == "response");
+    }
+
     /// <summary>Connects to <paramref name="node"/> with the answer's token and joins, resuming after <paramref name="lastSeq"/>.</summary>
     public static async Task<PhoenixStreamClient> JoinAsync(FakeRiverServer node, JsonObject connection, long? lastSeq = null)
     {

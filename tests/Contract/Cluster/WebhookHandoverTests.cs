@@ -42,7 +42,7 @@ public sealed class WebhookHandoverTests
         await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var db = probe.GetDatabase();
 
-        var channelId = await AcceptAsync(doomed);
+        var channelId = (await doomed.AcceptAsync("paced"))["channel_id"]!.GetValue<string>();
         var owner = (await db.HashGetAsync(RedisKeys.Record(channelId), FakeRiver.Cluster.RequestRecord.Owner)).ToString();
         await receiver.WaitForAsync(r => r.Count >= 2, Patience);
         // Both failed attempts are in the owner's ledger: the delivery is pending there, its third attempt 3 s away.
@@ -88,7 +88,7 @@ public sealed class WebhookHandoverTests
         await using var probe = await ConnectionMultiplexer.ConnectAsync(redis.ConnectionString);
         var db = probe.GetDatabase();
 
-        var channelId = await AcceptAsync(doomed);
+        var channelId = (await doomed.AcceptAsync("paced"))["channel_id"]!.GetValue<string>();
         var owner = (await db.HashGetAsync(RedisKeys.Record(channelId), FakeRiver.Cluster.RequestRecord.Owner)).ToString();
         await receiver.WaitForAsync(r => r.Any(x => x.Succeeded), Patience);
         await PollAsync(async () => await db.HashLengthAsync(RedisKeys.Hooks(owner)) == 0 ? "" : null, "the delivered webhook out of the owner's ledger");
@@ -194,15 +194,6 @@ public sealed class WebhookHandoverTests
 
     private static Task<ChildNode> StartDoomedAsync(RedisServer redis, LoopbackHookReceiver receiver) =>
         ChildNode.StartAsync(redis, [$"--FakeRiver:WebhookUrl={receiver.Url}", .. Schedule.Select(s => $"--{s.Key}={s.Value}")]);
-
-    private static async Task<string> AcceptAsync(ChildNode node)
-    {
-        using var http = new HttpClient { BaseAddress = new Uri(node.Url) };
-        http.DefaultRequestHeaders.Authorization = new("Bearer", DevDefaults.ApiKey);
-        using var accepted = await http.PostAsJsonAsync("/v1/ai/async", new { workflow = "paced", messages = new[] { new { role = "user", content = "Hi" } } });
-        accepted.EnsureSuccessStatusCode();
-        return JsonNode.Parse(await accepted.Content.ReadAsStringAsync())!["channel_id"]!.GetValue<string>();
-    }
 
     private static void AssertSigned(LoopbackHookReceiver.Received request, string id, WebhookDelivery delivery)
     {
