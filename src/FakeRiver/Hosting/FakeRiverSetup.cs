@@ -74,6 +74,7 @@ public static class FakeRiverSetup
         // Providers
         services.AddSingleton<ProviderCatalog>();
         services.AddSingleton<SimulatedOutput>();
+        services.AddSingleton<PaceScheduler>();
         services.AddSingleton<IModelProvider, SimulatedProvider>();
         services.AddHttpClient(OpenAiProvider.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
         services.AddSingleton<IModelProvider, OpenAiProvider>();

@@ -6,9 +6,10 @@ namespace FakeRiver.Providers;
 /// <summary>
 /// The built-in provider: streams <see cref="SimulatedOutput"/> token by token on a seeded schedule (time to first
 /// token, tokens per second, jitter) and plays the provider's scripted fault. Every wait is an absolute due time on
-/// the injected TimeProvider, so virtual-time runs are exact.
+/// the injected TimeProvider, so virtual-time runs are exact, and goes through the shared <see cref="PaceScheduler"/>
+/// (one timer for all streams, one reusable waiter per stream).
 /// </summary>
-internal sealed class SimulatedProvider(SimulatedOutput output, TimeProvider time) : IModelProvider
+internal sealed class SimulatedProvider(SimulatedOutput output, PaceScheduler pace) : IModelProvider
 {
     /// <summary>What the <c>invalid_output</c> fault emits where the output breaks.</summary>
     public const string InvalidOutputDelta = "\u0007 not what the schema asked for";
@@ -29,12 +30,13 @@ internal sealed class SimulatedProvider(SimulatedOutput output, TimeProvider tim
 
         var jitter = new Random(call.Seed ^ (call.Attempt * 7919));
         var interval = definition.TokensPerSecond > 0 ? TimeSpan.FromSeconds(1 / definition.TokensPerSecond) : TimeSpan.Zero;
+        using var waiter = pace.CreateWaiter(ct);
         for (var k = 0; k < tokens.Count; k++)
         {
             // The fault comes when token k would have: a 503 or a reset arrives after the provider's latency too.
             var due = started + TimeSpan.FromMilliseconds(definition.TtftMs) + interval * k
                 + TimeSpan.FromMilliseconds(definition.JitterMs > 0 ? jitter.Next(0, definition.JitterMs + 1) : 0);
-            await time.DelayUntilAsync(due, ct);
+            await waiter.WaitUntilAsync(due);
             if (k == failAfter)
             {
                 if (fault!.Kind == FaultKind.InvalidOutput)
@@ -57,7 +59,7 @@ internal sealed class SimulatedProvider(SimulatedOutput output, TimeProvider tim
         {
             case FaultKind.Timeout:
                 // Hang until the router's attempt timeout (or shutdown) cancels us.
-                await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+                await Task.Delay(Timeout.InfiniteTimeSpan, pace.Time, ct);
                 break;
             case FaultKind.ConnectionReset:
                 throw new ProviderFailure("connection_reset");

@@ -12,7 +12,7 @@ namespace FakeRiver.Providers.Replay;
 /// waits are on the injected clock, so a replay is deterministic and, in virtual time, instant. Continuing after a
 /// mid-stream failover, it drops what repeats the committed text, as the openai provider does.
 /// </summary>
-internal sealed class ReplayProvider(TimeProvider time) : IModelProvider
+internal sealed class ReplayProvider(PaceScheduler pace) : IModelProvider
 {
     public ProviderType Type => ProviderType.Replay;
 
@@ -23,18 +23,19 @@ internal sealed class ReplayProvider(TimeProvider time) : IModelProvider
         DateTimeOffset At(long ms) => speed <= 0 ? call.StartedAt : call.StartedAt + TimeSpan.FromMilliseconds(ms / speed);
 
         var overlap = new ContinuationOverlap(call.CommittedText);
+        using var waiter = pace.CreateWaiter(ct);
         foreach (var chunk in recording.Chunks)
         {
-            await time.DelayUntilAsync(At(chunk.AtMs), ct);
+            await waiter.WaitUntilAsync(At(chunk.AtMs));
             var text = overlap.Feed(chunk.Content);
             if (text.Length > 0) yield return text;
         }
         if (recording is { End: RecordingEnd.Failed, Fault: "timeout" })
         {
             // The upstream never answered in time: hang until the router's attempt timeout cancels us.
-            await Task.Delay(Timeout.InfiniteTimeSpan, time, ct);
+            await Task.Delay(Timeout.InfiniteTimeSpan, pace.Time, ct);
         }
-        await time.DelayUntilAsync(At(recording.EndMs), ct);
+        await waiter.WaitUntilAsync(At(recording.EndMs));
         switch (recording.End)
         {
             case RecordingEnd.Failed:

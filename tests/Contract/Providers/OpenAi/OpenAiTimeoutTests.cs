@@ -24,7 +24,7 @@ public class OpenAiTimeoutTests
         var request = ProviderCalls.Request([ProviderCalls.Definition(upstream.BaseUrl, timeoutMs: 300), simulated]);
         var validator = new OutputValidator();
         var router = new FailoverRouter(
-            new ProviderCatalog([ProviderCalls.Provider(time), new SimulatedProvider(new SimulatedOutput(), time)]),
+            new ProviderCatalog([ProviderCalls.Provider(time), new SimulatedProvider(new SimulatedOutput(), new PaceScheduler(time))]),
             new OutputGate(validator, new StreamingSchemaGate(validator)), new CanonicalCompletion(new SimulatedOutput()),
             new RandomSource(7), time);
         var started = time.GetTimestamp();

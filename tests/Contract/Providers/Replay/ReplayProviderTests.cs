@@ -43,7 +43,7 @@ public class ReplayProviderTests
     public async Task Replay_Scaled_EachChunkAtItsOffsetDividedBySpeed(double speed, int firstMs, int secondMs)
     {
         var clock = new FakeTimeProvider(Start);
-        await using var stream = new ReplayProvider(clock).StreamAsync(Call(Recording(), speed), CancellationToken.None).GetAsyncEnumerator();
+        await using var stream = new ReplayProvider(new PaceScheduler(clock)).StreamAsync(Call(Recording(), speed), CancellationToken.None).GetAsyncEnumerator();
 
         var first = stream.MoveNextAsync().AsTask();
         clock.Advance(TimeSpan.FromMilliseconds(firstMs - 1));
@@ -64,7 +64,7 @@ public class ReplayProviderTests
     public async Task Replay_SpeedZero_WholeStreamWithoutWaiting()
     {
         var (deltas, error) = await ProviderCalls.DrainAsync(
-            new ReplayProvider(new FakeTimeProvider(Start)).StreamAsync(Call(Recording(), 0), CancellationToken.None));
+            new ReplayProvider(new PaceScheduler(new FakeTimeProvider(Start))).StreamAsync(Call(Recording(), 0), CancellationToken.None));
 
         Assert.Null(error);
         Assert.Equal(["Hello", " world"], deltas);
@@ -73,7 +73,7 @@ public class ReplayProviderTests
     [Fact]
     public async Task Replay_RecordedHttpFailure_SameReasonStatusAndRetryAfter()
     {
-        var (_, error) = await ProviderCalls.DrainAsync(new ReplayProvider(new FakeTimeProvider(Start))
+        var (_, error) = await ProviderCalls.DrainAsync(new ReplayProvider(new PaceScheduler(new FakeTimeProvider(Start)))
             .StreamAsync(Call(Recording(RecordingEnd.Failed, "http_429", 429, 7), 0), CancellationToken.None));
 
         var failure = Assert.IsType<ProviderFailure>(error);
@@ -84,7 +84,7 @@ public class ReplayProviderTests
     [Fact]
     public async Task Replay_CutRecording_ChunksThenConnectionReset()
     {
-        var (deltas, error) = await ProviderCalls.DrainAsync(new ReplayProvider(new FakeTimeProvider(Start))
+        var (deltas, error) = await ProviderCalls.DrainAsync(new ReplayProvider(new PaceScheduler(new FakeTimeProvider(Start)))
             .StreamAsync(Call(Recording(RecordingEnd.Cut), 0), CancellationToken.None));
 
         Assert.Equal(["Hello", " world"], deltas);
@@ -94,7 +94,7 @@ public class ReplayProviderTests
     [Fact]
     public async Task Replay_AfterFailover_DropsWhatRepeatsTheCommittedText()
     {
-        var (deltas, _) = await ProviderCalls.DrainAsync(new ReplayProvider(new FakeTimeProvider(Start))
+        var (deltas, _) = await ProviderCalls.DrainAsync(new ReplayProvider(new PaceScheduler(new FakeTimeProvider(Start)))
             .StreamAsync(Call(Recording(), 0, committed: "Hello"), CancellationToken.None));
 
         Assert.Equal(" world", string.Concat(deltas));

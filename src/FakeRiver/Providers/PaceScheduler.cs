@@ -1,0 +1,94 @@
+namespace FakeRiver.Providers;
+
+/// <summary>
+/// One timer for every paced wait of the built-in providers (a token's due time in a simulated or replayed stream).
+/// A <c>Task.Delay</c> per token per stream made a timer, a promise and a cancellation registration for every token
+/// (tests/Perf/results/profile-token.md); here each stream holds one reusable <see cref="PaceWaiter"/>, due times wait
+/// in a priority queue, and the single timer is armed for the earliest of them.
+/// </summary>
+/// <remarks>
+/// Due times are absolute instants on the injected clock, as <see cref="TimeProviderExtensions.DelayUntilAsync"/>'s
+/// are, so virtual-time runs stay exact: a wait already due when asked for ends at once, and a moved clock ends every
+/// wait it passed. Waiters resume on the thread pool, never on the timer's thread, so one firing that ends many waits
+/// does not run every stream's next step on one thread.
+/// </remarks>
+internal sealed class PaceScheduler : IDisposable
+{
+    private readonly Lock _gate = new();
+    private readonly PriorityQueue<(PaceWaiter Waiter, short Version), long> _due = new();
+    private readonly ITimer _timer;
+    private long _armedFor = long.MaxValue;
+    private bool _disposed;
+
+    public PaceScheduler(TimeProvider time)
+    {
+        Time = time;
+        _timer = time.CreateTimer(static state => ((PaceScheduler)state!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>The clock every due time is read on.</summary>
+    public TimeProvider Time { get; }
+
+    /// <summary>Waits currently queued (cancelled ones stay until their due time passes).</summary>
+    public int Queued
+    {
+        get { lock (_gate) return _due.Count; }
+    }
+
+    /// <summary>A waiter for one stream's successive waits; cancelling <paramref name="ct"/> ends the wait in progress.</summary>
+    public PaceWaiter CreateWaiter(CancellationToken ct) => new(this, ct);
+
+    internal void Enqueue(PaceWaiter waiter, short version, DateTimeOffset due)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _due.Enqueue((waiter, version), due.UtcTicks);
+            if (due.UtcTicks < _armedFor) ArmLocked(due.UtcTicks);
+        }
+    }
+
+    private void ArmLocked(long dueTicks)
+    {
+        _armedFor = dueTicks;
+        var wait = TimeSpan.FromTicks(dueTicks - Time.GetUtcNow().UtcTicks);
+        _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
+    }
+
+    /// <summary>Ends every wait that is due, then arms the timer for the next one.</summary>
+    private void Fire()
+    {
+        while (true)
+        {
+            (PaceWaiter Waiter, short Version) entry;
+            lock (_gate)
+            {
+                if (_disposed) return;
+                if (!_due.TryPeek(out entry, out var dueTicks))
+                {
+                    _armedFor = long.MaxValue;
+                    return;
+                }
+                if (dueTicks > Time.GetUtcNow().UtcTicks)
+                {
+                    // A system timer may fire a fraction of a millisecond early against the wall clock: re-arm.
+                    ArmLocked(dueTicks);
+                    return;
+                }
+                _due.Dequeue();
+            }
+            entry.Waiter.Complete(entry.Version);
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (_gate)
+        {
+            if (_disposed) return;
+            _disposed = true;
+            _due.Clear();
+        }
+        _timer.Dispose();
+    }
+}
