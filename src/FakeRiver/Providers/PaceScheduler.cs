@@ -17,12 +17,18 @@ internal sealed class PaceScheduler : IDisposable
     private readonly Lock _gate = new();
     private readonly PriorityQueue<(PaceWaiter Waiter, short Version), long> _due = new();
     private readonly ITimer _timer;
+
+    // How early a wait may end: the system timer counts whole milliseconds (and Task.Delay, used before, truncated
+    // to them), so it fires up to 1 ms before a due time on the wall clock; re-arming for that remainder would spin
+    // on zero-length timers. A virtual clock fires exactly, so its waits never end early.
+    private readonly long _earlyTicks;
     private long _armedFor = long.MaxValue;
     private bool _disposed;
 
     public PaceScheduler(TimeProvider time)
     {
         Time = time;
+        _earlyTicks = time == TimeProvider.System ? TimeSpan.TicksPerMillisecond : 0;
         _timer = time.CreateTimer(static state => ((PaceScheduler)state!).Fire(), this, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
@@ -69,9 +75,8 @@ internal sealed class PaceScheduler : IDisposable
                     _armedFor = long.MaxValue;
                     return;
                 }
-                if (dueTicks > Time.GetUtcNow().UtcTicks)
+                if (dueTicks > Time.GetUtcNow().UtcTicks + _earlyTicks)
                 {
-                    // A system timer may fire a fraction of a millisecond early against the wall clock: re-arm.
                     ArmLocked(dueTicks);
                     return;
                 }
