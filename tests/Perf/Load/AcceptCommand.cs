@@ -9,7 +9,8 @@ namespace Perf.Load;
 /// (FakeRiver's real accept with its one-token pipeline vs WireMock.Net's static stub, each in its own process), run
 /// K times alternating the two servers, so a change to the accept path is measured in seconds instead of a full load
 /// run and both sides see the same machine state. Prints one line per drive and the per-request CPU and allocation
-/// ratios; writes nothing.
+/// ratios; writes nothing. A third process, the bare-Kestrel accept limit (<see cref="AcceptLimitServer"/>), is
+/// driven the same way in each round: its ratios to WireMock.Net are the most any accept could reach here.
 /// </summary>
 public static class AcceptCommand
 {
@@ -44,7 +45,9 @@ public static class AcceptCommand
                 await File.WriteAllTextAsync(pendingFile, await response.EnsureSuccessStatusCode().Content.ReadAsStringAsync());
             }
             await using var peer = await ServerProcess.StartAsync("wiremock", "--pending-file", pendingFile);
+            await using var limit = await ServerProcess.StartAsync("accept-limit", "--pending-file", pendingFile);
             var ratios = new List<(double Cpu, double Rate)>();
+            var limitRatios = new List<(double Cpu, double Rate)>();
             for (var round = 1; round <= options["--rounds"]; round++)
             {
                 var fr = await AcceptBench.RunAsync(http, river, body, options["--requests"], options["--concurrency"]);
@@ -52,9 +55,13 @@ public static class AcceptCommand
                 Console.WriteLine(FormattableString.Invariant(
                     $"round {round}: FakeRiver {fr.RequestsPerSecond} req/s, {fr.CpuMsPerRequest} CPU ms, {fr.AllocatedBytesPerRequest} B per request, p99 {fr.Latency.P99Ms} ms | WireMock.Net {wm.RequestsPerSecond} req/s, {wm.CpuMsPerRequest} CPU ms, {wm.AllocatedBytesPerRequest} B, p99 {wm.Latency.P99Ms} ms | CPU ratio {fr.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {fr.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
                 ratios.Add((fr.CpuMsPerRequest / wm.CpuMsPerRequest, fr.RequestsPerSecond / wm.RequestsPerSecond));
+                var lim = await AcceptBench.RunAsync(http, limit, body, options["--requests"], options["--concurrency"]);
+                Console.WriteLine(FormattableString.Invariant(
+                    $"round {round}: limit {lim.RequestsPerSecond} req/s, {lim.CpuMsPerRequest} CPU ms, {lim.AllocatedBytesPerRequest} B per request, p99 {lim.Latency.P99Ms} ms, client {lim.Client.CpuSeconds * 1000 / lim.Requests:F3} CPU ms per request | limit vs WireMock.Net: CPU ratio {lim.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {lim.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
+                limitRatios.Add((lim.CpuMsPerRequest / wm.CpuMsPerRequest, lim.RequestsPerSecond / wm.RequestsPerSecond));
             }
             Console.WriteLine(FormattableString.Invariant(
-                $"median CPU ratio {Median(ratios.Select(r => r.Cpu)):F3}, median rate ratio {Median(ratios.Select(r => r.Rate)):F3}; load after {MachineInfo.ReadLoadAverage()}"));
+                $"median CPU ratio {Median(ratios.Select(r => r.Cpu)):F3}, median rate ratio {Median(ratios.Select(r => r.Rate)):F3}; limit vs WireMock.Net: median CPU ratio {Median(limitRatios.Select(r => r.Cpu)):F3}, median rate ratio {Median(limitRatios.Select(r => r.Rate)):F3}; load after {MachineInfo.ReadLoadAverage()}"));
         }
         finally
         {

@@ -36,6 +36,10 @@ public static class ServeCommand
                 var limit = await LimitServer.StartAsync(Int("--tokens"), Int("--pace-ms"));
                 (host, url) = (limit, limit.Urls.First());
                 break;
+            case "accept-limit":
+                var acceptLimit = await AcceptLimitServer.StartAsync(await File.ReadAllTextAsync(options["--pending-file"]));
+                (host, url) = (acceptLimit, acceptLimit.Urls.First());
+                break;
             case "wiremock":
                 var peer = WireMockPeer.Start(await File.ReadAllTextAsync(options["--pending-file"]));
                 (host, url) = (new AsyncDisposer(peer), peer.Urls[0]);
