@@ -41,6 +41,24 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     }
 
     /// <summary>
+    /// Publishes a stream's <c>tokens</c> sample now: the event <see cref="Publish"/> would make of
+    /// <c>{count, elapsed_ms, rate}</c>, with its data built only when something reads it (<see cref="TokenSample"/>).
+    /// </summary>
+    internal RiverEvent PublishTokens(string channelId, long count, long elapsedMs, double? rate)
+    {
+        RiverEvent evt;
+        lock (_gate)
+        {
+            var id = ++_nextId;
+            var at = Time.GetUtcNow();
+            evt = new RiverEvent(id, at, channelId, new TokenSample(id, at, channelId, count, elapsedMs, rate));
+            RetainLocked(evt);
+        }
+        foreach (var listener in _listeners) listener.OnEvent(evt);
+        return evt;
+    }
+
+    /// <summary>
     /// Cluster mode: an event another node published (docs/ARCHITECTURE.md 2.1), retained and sent to this node's
     /// subscribers under this node's next id, so ids stay one increasing sequence per node for <c>Last-Event-ID</c>.
     /// The listeners (this node's telemetry) do not see it: the node it happened on counts it.
@@ -54,15 +72,27 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     private RiverEvent RetainLocked(string kind, string channelId, DateTimeOffset at, JsonObject data)
     {
         var id = ++_nextId;
+        Stamp(data, id, kind, channelId, at);
+        var evt = new RiverEvent(id, at, kind, channelId, data);
+        RetainLocked(evt);
+        return evt;
+    }
+
+    /// <summary>Retains <paramref name="evt"/> (bounded) and hands it to every subscriber.</summary>
+    private void RetainLocked(RiverEvent evt)
+    {
+        _retained.Enqueue(evt);
+        if (_retained.Count > Capacity) _retained.Dequeue();
+        foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
+    }
+
+    /// <summary>Adds the fields every event's data carries, after its own.</summary>
+    internal static void Stamp(JsonObject data, long id, string kind, string channelId, DateTimeOffset at)
+    {
         data["id"] = id;
         data["kind"] = kind;
         data["channel_id"] = channelId;
         data["at"] = at.ToString("O");
-        var evt = new RiverEvent(id, at, kind, channelId, data);
-        _retained.Enqueue(evt);
-        if (_retained.Count > Capacity) _retained.Dequeue();
-        foreach (var subscriber in _subscribers) subscriber.Writer.TryWrite(evt);
-        return evt;
     }
 
     /// <summary>Counts appended tokens exactly for the listeners (the published token events are sampled).</summary>

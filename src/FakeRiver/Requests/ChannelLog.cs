@@ -18,6 +18,9 @@ internal sealed class ChannelLog(string channelId)
     private readonly List<ChannelEvent> _statuses = [];
     private readonly List<Channel<ChannelEvent>> _subscribers = [];
     private readonly StringBuilder _text = new();
+    // _text as a string, made on the first read after it changed: the committed text is read three or four times
+    // as a request ends (failover, run meta, canonical completion, admin), each once a copy of the whole text.
+    private string? _committedText;
     private readonly TaskCompletionSource _finished = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ChannelEvent? _latestResponse;
     private ChannelEvent? _latestStatus;
@@ -43,7 +46,7 @@ internal sealed class ChannelLog(string channelId)
     /// <summary>The concatenation of every delta so far: the committed text a failover continues from.</summary>
     public string CommittedText
     {
-        get { lock (_gate) return _text.ToString(); }
+        get { lock (_gate) return _committedText ??= _text.ToString(); }
     }
 
     public long LastSeq
@@ -61,6 +64,7 @@ internal sealed class ChannelLog(string channelId)
             var evt = new ChannelEvent(ChannelEvent.Tokens, seq, TokenPayload.Serialize(ChannelId, seq, delta, attempt, provider, model), false);
             _tokens.Add(evt);
             _text.Append(delta);
+            _committedText = null;
             Broadcast(evt);
             return evt;
         }
@@ -84,6 +88,7 @@ internal sealed class ChannelLog(string channelId)
                     using var payload = JsonDocument.Parse(evt.PayloadUtf8);
                     _tokens.Add(evt);
                     _text.Append(payload.RootElement.GetProperty("delta").GetString());
+                    _committedText = null;
                 }
                 else if (evt.Event == ChannelEvent.Status)
                 {

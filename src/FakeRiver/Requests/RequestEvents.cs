@@ -102,7 +102,8 @@ internal static class RequestEvents
 
         /// <summary>
         /// A payload value as its own, fully built node (the document goes back to the pool): the event's data is
-        /// read by telemetry and serialized by dashboards on other threads, so nothing in it may build itself lazily.
+        /// read by telemetry and serialized by dashboards on other threads, so nothing in it may be left to a parsed node's
+        /// own lazy, unlocked materialization (a tokens sample builds its data once, thread-safely: Observability/TokenSample.cs).
         /// </summary>
         private static JsonNode? Node(JsonElement value)
         {
@@ -131,13 +132,9 @@ internal static class RequestEvents
             _lastSampleAt = now;
             _published = _count;
             var elapsed = now - _firstAt!.Value;
-            feed.Publish(RiverEventKinds.Tokens, request.ChannelId, new JsonObject
-            {
-                ["count"] = _count,
-                ["elapsed_ms"] = (long)elapsed.TotalMilliseconds,
-                // Tokens per second since the first token; undefined (null) until time has passed.
-                ["rate"] = elapsed > TimeSpan.Zero ? Math.Round((_count - 1) / elapsed.TotalSeconds, 1) : null,
-            });
+            // Tokens per second since the first token; undefined (null) until time has passed.
+            double? rate = elapsed > TimeSpan.Zero ? Math.Round((_count - 1) / elapsed.TotalSeconds, 1) : null;
+            feed.PublishTokens(request.ChannelId, _count, (long)elapsed.TotalMilliseconds, rate);
         }
     }
 }

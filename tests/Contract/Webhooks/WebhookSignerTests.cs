@@ -52,6 +52,45 @@ public class WebhookSignerTests
         Assert.Equal("http://fake/v1/callback/ch-1", headers["x-modelriver-callback-url"]);
     }
 
+    public static TheoryData<string, string> Messages() => new()
+    {
+        { "s3cret", "" },
+        { "s3cret", "plain ascii {\"a\":1}" },
+        { "s3cret", "héllo 😀 中文 ✓" },
+        { "s3cret", "lone \ud800 surrogate" },
+        { "s3cret", new string('x', 511) + "é" },
+        { "s3cret", string.Concat(Enumerable.Repeat("{\"reply\":\"héllo 😀\"},", 4_000)) },
+        { "ключ-😀", new string('a', 70_000) },
+        { new string('k', 2_000) + "é", "body" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Messages))]
+    public void Hmac_AsciiMultiByteAndLargeText_MatchesTheReferenceOverUtf8Bytes(string secret, string message) =>
+        Assert.Equal(ReferenceHmac(secret, message), WebhookSigner.Hmac(secret, message));
+
+    [Fact]
+    public void Hmac_PooledBufferReusedForShorterText_HashesOnlyThatText()
+    {
+        var large = string.Concat(Enumerable.Repeat("😀ab", 30_000));
+        var smaller = new string('z', 1_000);
+
+        Assert.Equal(ReferenceHmac("k", large), WebhookSigner.Hmac("k", large));
+        Assert.Equal(ReferenceHmac("k", smaller), WebhookSigner.Hmac("k", smaller));
+    }
+
+    [Fact]
+    public void Sign_BodyOver64KiB_SignaturesVerifyIndependently()
+    {
+        var data = $$"""{"reply":"{{string.Concat(Enumerable.Repeat("héllo 😀 ", 10_000))}}"}""";
+        var delivery = Delivery() with { Body = $$"""{"type":"task.completed","data":{{data}}}""", DataText = data };
+
+        var headers = WebhookSigner.Sign(delivery, Now, "s3cret").ToDictionary(h => h.Key, h => h.Value);
+
+        Assert.Equal(ReferenceHmac("s3cret", "1767607200." + data), headers["X-ModelRiver-Signature"]);
+        Assert.Equal(ReferenceHmac("s3cret", delivery.Body), headers["mr-signature"]);
+    }
+
     [Fact]
     public void Hmac_KnownVector_MatchesRfc4231Case2() =>
         Assert.Equal("5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843", WebhookSigner.Hmac("Jefe", "what do ya want for nothing?"));
