@@ -57,7 +57,7 @@ public static class AcceptCommand
                 ratios.Add((fr.CpuMsPerRequest / wm.CpuMsPerRequest, fr.RequestsPerSecond / wm.RequestsPerSecond));
                 var lim = await AcceptBench.RunAsync(http, limit, body, options["--requests"], options["--concurrency"]);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"round {round}: limit {lim.RequestsPerSecond} req/s, {lim.CpuMsPerRequest} CPU ms, {lim.AllocatedBytesPerRequest} B per request, p99 {lim.Latency.P99Ms} ms, client {lim.Client.CpuSeconds * 1000 / lim.Requests:F3} CPU ms per request | limit vs WireMock.Net: CPU ratio {lim.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {lim.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
+                    $"round {round}: limit {lim.RequestsPerSecond} req/s, {lim.CpuMsPerRequest} CPU ms, {lim.AllocatedBytesPerRequest} B per request, p99 {lim.Latency.P99Ms} ms, client {lim.ClientUsage.CpuSeconds * 1000 / lim.Requests:F3} CPU ms per request | limit vs WireMock.Net: CPU ratio {lim.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {lim.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
                 limitRatios.Add((lim.CpuMsPerRequest / wm.CpuMsPerRequest, lim.RequestsPerSecond / wm.RequestsPerSecond));
             }
             Console.WriteLine(FormattableString.Invariant(
