@@ -61,28 +61,29 @@ internal sealed class PaceScheduler : IDisposable
         _timer.Change(wait > TimeSpan.Zero ? wait : TimeSpan.Zero, Timeout.InfiniteTimeSpan);
     }
 
-    /// <summary>Ends every wait that is due, then arms the timer for the next one.</summary>
+    /// <summary>Ends every wait that is due, then arms the timer for the next one, in one hold of the lock.</summary>
+    /// <remarks>
+    /// Ending a wait under the lock is safe and cheap: it only queues the waiter's continuation to the thread pool. A
+    /// lock taken once per ended wait instead contended with the streams queuing their next waits (1,000 streams
+    /// at 50 tokens/s each end ~50 waits per millisecond).
+    /// </remarks>
     private void Fire()
     {
-        while (true)
+        lock (_gate)
         {
-            (PaceWaiter Waiter, short Version) entry;
-            lock (_gate)
+            if (_disposed) return;
+            var dueBy = Time.GetUtcNow().UtcTicks + _earlyTicks;
+            while (_due.TryPeek(out var entry, out var dueTicks))
             {
-                if (_disposed) return;
-                if (!_due.TryPeek(out entry, out var dueTicks))
-                {
-                    _armedFor = long.MaxValue;
-                    return;
-                }
-                if (dueTicks > Time.GetUtcNow().UtcTicks + _earlyTicks)
+                if (dueTicks > dueBy)
                 {
                     ArmLocked(dueTicks);
                     return;
                 }
                 _due.Dequeue();
+                entry.Waiter.Complete(entry.Version);
             }
-            entry.Waiter.Complete(entry.Version);
+            _armedFor = long.MaxValue;
         }
     }
 
