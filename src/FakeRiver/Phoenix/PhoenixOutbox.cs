@@ -260,18 +260,26 @@ internal sealed class PhoenixOutbox : IDisposable
         _doorbell.Writer.TryWrite(true);
     }
 
-    /// <summary>The in-flight frame went out: it stops counting, and a waiting replay may go on.</summary>
+    /// <summary>
+    /// The in-flight frame went out: it stops counting, and a waiting replay may go on. If it went out a whole
+    /// <see cref="PhoenixOptions.SendTimeout"/> after the last progress, the timeout has passed whether or not its
+    /// timer has run yet (a timer callback can come late), and the peer is abandoned as the timer would have.
+    /// </summary>
     private void Sent(int size)
     {
         TaskCompletionSource? freed;
+        bool late;
         lock (_gate)
         {
+            var now = _time.GetUtcNow().UtcTicks;
+            late = now - _progressAt >= _options.SendTimeout.Ticks;
             _queuedBytes -= size;
             _queuedFrames--;
-            _progressAt = _time.GetUtcNow().UtcTicks;
+            _progressAt = now;
             freed = TakeSpaceWaiter();
         }
         freed?.TrySetResult();
+        if (late) Abandon(TryAgainLater, "send timeout");
     }
 
     /// <summary>No frame went out for a whole <see cref="PhoenixOptions.SendTimeout"/> while some were waiting.</summary>
