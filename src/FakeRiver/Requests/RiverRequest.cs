@@ -11,6 +11,7 @@ namespace FakeRiver.Requests;
 internal sealed class RiverRequest
 {
     private readonly Lock _gate = new();
+    private string? _topic;
 
     public RiverRequest(string channelId, string projectId, WorkflowDefinition workflow, DateTimeOffset createdAt)
     {
@@ -51,7 +52,8 @@ internal sealed class RiverRequest
 
     public string CallbackUrl => new Uri(PublicBaseUri, $"v1/callback/{ChannelId}").ToString();
 
-    public string Topic => $"ai_response:{ProjectId}:{ChannelId}";
+    // Made once: the accept answer, every join and the registry's lookups ask for it.
+    public string Topic => _topic ??= $"ai_response:{ProjectId}:{ChannelId}";
 
     public ChannelLog Log { get; }
 
