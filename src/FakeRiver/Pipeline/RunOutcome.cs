@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using FakeRiver.Requests;
 
 namespace FakeRiver.Pipeline;
 
@@ -12,6 +13,4 @@ internal sealed record RunOutcome(
     bool TestMode = false)
 {
     public bool Success => Data is not null;
-
-    public JsonArray AttemptsJson() => [.. Attempts.Select(a => (JsonNode)a.ToJson())];
 }

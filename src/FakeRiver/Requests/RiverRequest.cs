@@ -67,8 +67,11 @@ internal sealed class RiverRequest
     /// <summary>The AI output (the structured <c>data</c>) once generated.</summary>
     public JsonObject? AiData { get; set; }
 
-    /// <summary>The <c>meta</c> of the finished AI run (attempts, usage, durations).</summary>
-    public JsonObject? AiMeta { get; set; }
+    /// <summary>The <c>meta</c> of the finished AI run (attempts, usage, durations), kept as its values.</summary>
+    public AiRunMeta? AiRun { get; set; }
+
+    /// <summary>The <c>meta</c> of the finished AI run as JSON, built on first read and then shared (never changed).</summary>
+    public JsonObject? AiMeta => AiRun?.Json;
 
     /// <summary>When the AI output was ready (event-driven: the callback deadline counts from here).</summary>
     public DateTimeOffset? AiGeneratedAt { get; set; }

@@ -15,7 +15,7 @@ internal static class SyncAnswers
 {
     public static IResult For(RiverRequest request, RunOutcome outcome, long durationMs, SyncFormat format)
     {
-        var meta = RunMeta.For(request, outcome, durationMs);
+        var meta = RunMeta.For(request, outcome, durationMs).ToJson();
         if (!outcome.Success) return Json(Failed(request, meta, outcome));
         if (format == SyncFormat.Wrapped) return Json(Wrapped(request, outcome.Data!, meta));
         return new HeaderResult(Json(Raw(request, outcome, meta)), RawHeaders(request, outcome, meta));
