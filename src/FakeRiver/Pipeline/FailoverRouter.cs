@@ -27,7 +27,7 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
     public async Task<RunOutcome> RunAsync(RiverRequest request, CancellationToken ct, IReadOnlyList<AttemptRecord>? earlier = null)
     {
         var workflow = request.Workflow;
-        var seed = random.Derive($"{workflow.Name}\u0000{request.Body["messages"]?.ToJsonString()}");
+        var seed = random.Derive(workflow.Name, request.Body["messages"]);
         if (workflow.TestMode) return await TestModeAsync(request, seed, ct);
 
         var attempts = new List<AttemptRecord>(earlier ?? []);

@@ -2,6 +2,8 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FakeRiver.Requests;
 
@@ -87,6 +89,50 @@ internal sealed class RandomSource
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// <c>Derive($"{label}\0{json?.ToJsonString()}")</c>, with the node written as UTF-8 straight after the prefix in
+    /// a reused per-thread buffer instead of printed to a string first (the pipeline's seed, once per run). The
+    /// writer is the one ToJsonString uses (default options), and its UTF-8 is what encoding its string gives.
+    /// </summary>
+    public int Derive(string label, JsonNode? json)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        try
+        {
+            Span<char> seed = stackalloc char[16];
+            Seed.TryFormat(seed, out var digits);
+            seed[digits++] = '\u0000';
+            Encode(seed[..digits], buffer);
+            Encode(label, buffer);
+            Encode("\u0000", buffer);
+            if (json is not null)
+            {
+                var writer = t_writer ??= new Utf8JsonWriter(buffer);
+                writer.Reset(buffer);
+                json.WriteTo(writer);
+                writer.Flush();
+            }
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.WrittenSpan, hash);
+            return BitConverter.ToInt32(hash) & int.MaxValue;
+        }
+        finally
+        {
+            // A one-off large body must not pin a large buffer to the thread for ever.
+            if (buffer.Capacity > 64 * 1024) (t_buffer, t_writer) = (null, null);
+        }
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static void Encode(ReadOnlySpan<char> text, ArrayBufferWriter<byte> buffer) =>
+        buffer.Advance(Encoding.UTF8.GetBytes(text, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
     private void Fill(Span<byte> bytes)
     {
