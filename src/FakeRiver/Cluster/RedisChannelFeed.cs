@@ -13,7 +13,7 @@ internal sealed class RedisChannelFeed(RedisState redis, RequestRegistry registr
 {
     public async ValueTask<ChannelSubscription?> SubscribeAsync(string channelId, long afterSeq, CancellationToken cancellationToken)
     {
-        if (registry.TryGet(channelId, out var local)) return local.Log.Subscribe(afterSeq);
+        if (registry.TryGet(channelId, out var local)) return local.Log.Subscribe(afterSeq, readerRunsInline: true);
 
         var queue = await redis.Subscriber.SubscribeAsync(RedisChannel.Literal(RedisKeys.Events(channelId)));
         var entries = await redis.Db.StreamRangeAsync(RedisKeys.Stream(channelId));

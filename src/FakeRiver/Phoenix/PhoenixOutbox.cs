@@ -34,7 +34,12 @@ internal sealed class PhoenixOutbox : IDisposable
     private readonly Channel<bool> _doorbell = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
     private readonly CancellationTokenSource _deadline;
+    private readonly TimeProvider _time;
     private readonly ITimer _sendTimer;
+    private bool _sendTimerArmed;
+
+    // When the waiting frames last made progress (a send completed, or frames started waiting), in UTC ticks.
+    private long _progressAt;
     private (WebSocketCloseStatus Status, string Description)? _close;
     private TaskCompletionSource? _spaceFreed;
     private bool _completed;
@@ -53,6 +58,7 @@ internal sealed class PhoenixOutbox : IDisposable
         _version = version;
         _options = options;
         _onAbandoned = onAbandoned;
+        _time = time;
         _deadline = new CancellationTokenSource(Timeout.InfiniteTimeSpan, time);
         _sendTimer = time.CreateTimer(
             static state => ((PhoenixOutbox)state!).OnSendTimeout(),
@@ -234,8 +240,18 @@ internal sealed class PhoenixOutbox : IDisposable
 
     private void Add(PhoenixFrame frame, int size)
     {
-        // The send timeout watches progress: armed when frames start waiting, re-armed by each completed send.
-        if (_queuedFrames == 0) _sendTimer.Change(_options.SendTimeout, Timeout.InfiniteTimeSpan);
+        // The send timeout watches progress from when frames start waiting. The timer is not moved per frame (two
+        // timer changes per token per socket contended on the runtime's timer queue at 1,000 streams): it stays
+        // armed, and when it fires it looks at the last progress and either gives up or re-arms for the rest.
+        if (_queuedFrames == 0)
+        {
+            _progressAt = _time.GetUtcNow().UtcTicks;
+            if (!_sendTimerArmed)
+            {
+                _sendTimerArmed = true;
+                _sendTimer.Change(_options.SendTimeout, Timeout.InfiniteTimeSpan);
+            }
+        }
         _frames.Enqueue((frame, size));
         _queuedFrames++;
         _queuedBytes += size;
@@ -252,7 +268,7 @@ internal sealed class PhoenixOutbox : IDisposable
         {
             _queuedBytes -= size;
             _queuedFrames--;
-            _sendTimer.Change(_queuedFrames > 0 ? _options.SendTimeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+            _progressAt = _time.GetUtcNow().UtcTicks;
             freed = TakeSpaceWaiter();
         }
         freed?.TrySetResult();
@@ -263,7 +279,20 @@ internal sealed class PhoenixOutbox : IDisposable
     {
         lock (_gate)
         {
-            if (_queuedFrames == 0) return;
+            if (_queuedFrames == 0)
+            {
+                _sendTimerArmed = false;
+                return;
+            }
+            var left = TimeSpan.FromTicks(_progressAt + _options.SendTimeout.Ticks - _time.GetUtcNow().UtcTicks);
+            if (left > TimeSpan.Zero)
+            {
+                // Progress since it was armed: wait out the rest, in whole milliseconds (the system timer's unit, so
+                // a timer that fires a fraction early is never re-armed for nothing).
+                _sendTimer.Change(TimeSpan.FromMilliseconds(Math.Ceiling(left.TotalMilliseconds)), Timeout.InfiniteTimeSpan);
+                return;
+            }
+            _sendTimerArmed = false;
         }
         Abandon(TryAgainLater, "send timeout");
     }

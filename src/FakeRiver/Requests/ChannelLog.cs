@@ -165,7 +165,13 @@ internal sealed class ChannelLog(string channelId)
     /// <paramref name="afterSeq"/> and the latest response;
     /// the live reader gets everything appended from now on (already completed when the log is final).
     /// </summary>
-    public ChannelSubscription Subscribe(long afterSeq)
+    /// <param name="afterSeq">The last <c>seq</c> the subscriber has.</param>
+    /// <param name="readerRunsInline">
+    /// The live reader's continuation runs on the appending thread, under this log's lock, instead of being queued
+    /// to the thread pool: one hop less per token per socket. Only for a reader that just hands events on and never
+    /// calls back into the log (a socket's pump: <see cref="IChannelFeed"/>); not for code that waits on it.
+    /// </param>
+    public ChannelSubscription Subscribe(long afterSeq, bool readerRunsInline = false)
     {
         lock (_gate)
         {
@@ -177,7 +183,11 @@ internal sealed class ChannelLog(string channelId)
             for (var i = from; i < _tokens.Count; i++) replay.Add(_tokens[i]);
             if (_latestResponse is not null) replay.Add(_latestResponse);
 
-            var channel = Channel.CreateUnbounded<ChannelEvent>(new UnboundedChannelOptions { SingleReader = true });
+            var channel = Channel.CreateUnbounded<ChannelEvent>(new UnboundedChannelOptions
+            {
+                SingleReader = true,
+                AllowSynchronousContinuations = readerRunsInline,
+            });
             if (IsFinal)
             {
                 channel.Writer.TryComplete();

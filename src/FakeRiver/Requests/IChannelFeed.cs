@@ -6,6 +6,10 @@ namespace FakeRiver.Requests;
 /// </summary>
 internal interface IChannelFeed
 {
-    /// <summary>The replay after <paramref name="afterSeq"/> and the live events; null when no node knows the channel.</summary>
+    /// <summary>
+    /// The replay after <paramref name="afterSeq"/> and the live events; null when no node knows the channel. The live
+    /// reader may be resumed on the thread that appended the event, under the channel log's lock: it must only hand
+    /// events on (a socket's pump queues frames), never block or call back into the log.
+    /// </summary>
     ValueTask<ChannelSubscription?> SubscribeAsync(string channelId, long afterSeq, CancellationToken cancellationToken);
 }

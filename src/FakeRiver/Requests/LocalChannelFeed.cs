@@ -4,5 +4,5 @@ namespace FakeRiver.Requests;
 internal sealed class LocalChannelFeed(RequestRegistry registry) : IChannelFeed
 {
     public ValueTask<ChannelSubscription?> SubscribeAsync(string channelId, long afterSeq, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(registry.TryGet(channelId, out var request) ? request.Log.Subscribe(afterSeq) : null);
+        ValueTask.FromResult(registry.TryGet(channelId, out var request) ? request.Log.Subscribe(afterSeq, readerRunsInline: true) : null);
 }

@@ -53,11 +53,11 @@ public static class AcceptCommand
                 var fr = await AcceptBench.RunAsync(http, river, body, options["--requests"], options["--concurrency"]);
                 var wm = await AcceptBench.RunAsync(http, peer, body, options["--requests"], options["--concurrency"]);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"round {round}: FakeRiver {fr.RequestsPerSecond} req/s, {fr.CpuMsPerRequest} CPU ms, {fr.AllocatedBytesPerRequest} B per request, p99 {fr.Latency.P99Ms} ms | WireMock.Net {wm.RequestsPerSecond} req/s, {wm.CpuMsPerRequest} CPU ms, {wm.AllocatedBytesPerRequest} B, p99 {wm.Latency.P99Ms} ms | CPU ratio {fr.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {fr.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
+                    $"round {round}: FakeRiver {fr.RequestsPerSecond} req/s, {fr.CpuMsPerRequest} CPU ms, {fr.AllocatedBytesPerRequest} B per request, p99 {fr.Latency.P99Ms} ms, {fr.WarmPasses} warm-up passes | WireMock.Net {wm.RequestsPerSecond} req/s, {wm.CpuMsPerRequest} CPU ms, {wm.AllocatedBytesPerRequest} B, p99 {wm.Latency.P99Ms} ms, {wm.WarmPasses} warm-up passes | CPU ratio {fr.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {fr.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
                 ratios.Add((fr.CpuMsPerRequest / wm.CpuMsPerRequest, fr.RequestsPerSecond / wm.RequestsPerSecond));
                 var lim = await AcceptBench.RunAsync(http, limit, body, options["--requests"], options["--concurrency"]);
                 Console.WriteLine(FormattableString.Invariant(
-                    $"round {round}: limit {lim.RequestsPerSecond} req/s, {lim.CpuMsPerRequest} CPU ms, {lim.AllocatedBytesPerRequest} B per request, p99 {lim.Latency.P99Ms} ms, client {lim.ClientUsage.CpuSeconds * 1000 / lim.Requests:F3} CPU ms per request | limit vs WireMock.Net: CPU ratio {lim.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {lim.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
+                    $"round {round}: limit {lim.RequestsPerSecond} req/s, {lim.CpuMsPerRequest} CPU ms, {lim.AllocatedBytesPerRequest} B per request, p99 {lim.Latency.P99Ms} ms, {lim.WarmPasses} warm-up passes, client {lim.ClientUsage.CpuSeconds * 1000 / lim.Requests:F3} CPU ms per request | limit vs WireMock.Net: CPU ratio {lim.CpuMsPerRequest / wm.CpuMsPerRequest:F3}, rate ratio {lim.RequestsPerSecond / wm.RequestsPerSecond:F3}"));
                 limitRatios.Add((lim.CpuMsPerRequest / wm.CpuMsPerRequest, lim.RequestsPerSecond / wm.RequestsPerSecond));
             }
             Console.WriteLine(FormattableString.Invariant(

@@ -11,4 +11,7 @@ public sealed record AcceptResult(int Requests, int Concurrency, double Seconds,
     public double CpuMsPerRequest => Math.Round(Usage.CpuSeconds * 1000 / Requests, 3);
 
     public double AllocatedBytesPerRequest => Math.Round((double)Usage.AllocatedBytes / Requests, 0);
+
+    /// <summary>Unmeasured passes it took the server's CPU per request to settle before the measured one.</summary>
+    public int WarmPasses { get; init; }
 }

@@ -66,8 +66,8 @@ public static class ResultWriter
                 foreach (var (name, u) in s.Servers) Proc(md, l.Streams, side, name, u, Inv($"{s.AllocBytesPerToken} B, {s.CpuMsPerToken} CPU ms per token; {s.PeakKbPerStream} KB per stream"));
                 Proc(md, l.Streams, side, "driver (clients)", s.Usage, "");
             }
-            Proc(md, l.Streams, "accept", "fakeriver", l.AcceptFakeRiver.Usage, Inv($"{l.AcceptFakeRiver.CpuMsPerRequest} CPU ms, {l.AcceptFakeRiver.AllocatedBytesPerRequest} B per request"));
-            Proc(md, l.Streams, "accept", "wiremock", l.AcceptWireMock.Usage, Inv($"{l.AcceptWireMock.CpuMsPerRequest} CPU ms, {l.AcceptWireMock.AllocatedBytesPerRequest} B per request"));
+            Proc(md, l.Streams, "accept", "fakeriver", l.AcceptFakeRiver.Usage, Inv($"{l.AcceptFakeRiver.CpuMsPerRequest} CPU ms, {l.AcceptFakeRiver.AllocatedBytesPerRequest} B per request, after {l.AcceptFakeRiver.WarmPasses} warm-up passes"));
+            Proc(md, l.Streams, "accept", "wiremock", l.AcceptWireMock.Usage, Inv($"{l.AcceptWireMock.CpuMsPerRequest} CPU ms, {l.AcceptWireMock.AllocatedBytesPerRequest} B per request, after {l.AcceptWireMock.WarmPasses} warm-up passes"));
         }
         Line(md, "");
         Line(md, Inv($"FakeRiver cold start (spawn → first HTTP answer): {string.Join(" / ", r.Levels.Select(l => l.FakeRiverColdStartMs))} ms; CPU ratio vs WireMock.Net (per request): {string.Join(" / ", r.Levels.Select(l => l.CpuRatioVsWireMock))}"));
