@@ -7,10 +7,10 @@ namespace FakeRiver.Pipeline;
 internal interface IWebhookNotifier
 {
     /// <summary>Standard workflow finished: <c>task.completed</c> with <c>status:"success"</c>.</summary>
-    void Completed(RiverRequest request, JsonObject data, AiRunMeta meta);
+    void Completed(RiverRequest request, AiOutput data, AiRunMeta meta);
 
     /// <summary>Event-driven workflow generated: <c>task.ai_generated</c> with the callback URL.</summary>
-    void AiGenerated(RiverRequest request, JsonObject data, AiRunMeta meta);
+    void AiGenerated(RiverRequest request, AiOutput data, AiRunMeta meta);
 
     /// <summary>Every provider failed: <c>task.completed</c> with <c>status:"error"</c>.</summary>
     void Failed(RiverRequest request, string code, string message, AiRunMeta meta);

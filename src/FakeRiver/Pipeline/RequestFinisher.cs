@@ -21,7 +21,7 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
             return;
         }
         var data = outcome.Data!;
-        request.AiData = data;
+        request.AiResult = data;
         request.AiRun = meta;
         if (request.IsEventDriven)
         {

@@ -24,15 +24,16 @@ internal static class ResponsePayloads
             w.WriteEndObject();
         });
 
-    /// <summary>As <see cref="Success(RiverRequest, JsonObject, JsonObject)"/> with the run's meta written from its values.</summary>
-    public static byte[] Success(RiverRequest request, JsonObject data, AiRunMeta meta) =>
+    /// <summary>As <see cref="Success(RiverRequest, JsonObject, JsonObject)"/> with the run's data and meta written from their values.</summary>
+    public static byte[] Success(RiverRequest request, AiOutput data, AiRunMeta meta) =>
         WireJsonWriter.Write((request, data, meta), static (w, s) =>
         {
             w.WriteStartObject();
             w.WriteString("status", "success");
             w.WriteString("channel_id", s.request.ChannelId);
             w.WriteStringOrNull("model", s.meta.Model);
-            w.WriteNode("data", s.data);
+            w.WritePropertyName("data");
+            s.data.WriteTo(w);
             w.WriteNode("customer_data", s.request.CustomerData);
             w.WritePropertyName("meta");
             s.meta.WriteTo(w);

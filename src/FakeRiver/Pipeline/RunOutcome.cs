@@ -1,11 +1,10 @@
-using System.Text.Json.Nodes;
 using FakeRiver.Requests;
 
 namespace FakeRiver.Pipeline;
 
 /// <summary>What a run of the failover router produced: the data, or the failure, and every attempt made.</summary>
 internal sealed record RunOutcome(
-    JsonObject? Data,
+    AiOutput? Data,
     IReadOnlyList<AttemptRecord> Attempts,
     string? Provider,
     string? Model,

@@ -65,7 +65,10 @@ internal sealed class RiverRequest
     private RequestState _state = RequestState.Processing;
 
     /// <summary>The AI output (the structured <c>data</c>) once generated.</summary>
-    public JsonObject? AiData { get; set; }
+    public AiOutput? AiResult { get; set; }
+
+    /// <summary>The AI output as JSON, built on first read for unstructured text and then shared (never changed).</summary>
+    public JsonObject? AiData => AiResult?.Json;
 
     /// <summary>The <c>meta</c> of the finished AI run (attempts, usage, durations), kept as its values.</summary>
     public AiRunMeta? AiRun { get; set; }

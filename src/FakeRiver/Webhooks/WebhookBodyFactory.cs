@@ -61,53 +61,55 @@ internal static class WebhookBodyFactory
     /// into it first (the pipeline's webhooks: tests/Perf/results/profile-accept.md).
     /// </summary>
     public static WebhookText StandardText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
-        StandardText(request, data, new MetaSource(meta, null), time, error: null);
+        StandardText(request, AiOutput.Of(data), new MetaSource(meta, null), time, error: null);
 
     /// <summary>As <see cref="StandardText(RiverRequest, JsonObject, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
-    public static WebhookText StandardText(RiverRequest request, JsonObject data, AiRunMeta meta, DateTimeOffset time) =>
+    public static WebhookText StandardText(RiverRequest request, AiOutput data, AiRunMeta meta, DateTimeOffset time) =>
         StandardText(request, data, new MetaSource(null, meta), time, error: null);
 
     /// <summary><see cref="EventDriven"/> printed straight to its JsJson text.</summary>
     public static WebhookText EventDrivenText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
-        EventDrivenText(request, data, new MetaSource(meta, null), time);
+        EventDrivenText(request, AiOutput.Of(data), new MetaSource(meta, null), time);
 
     /// <summary>As <see cref="EventDrivenText(RiverRequest, JsonObject, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
-    public static WebhookText EventDrivenText(RiverRequest request, JsonObject data, AiRunMeta meta, DateTimeOffset time) =>
+    public static WebhookText EventDrivenText(RiverRequest request, AiOutput data, AiRunMeta meta, DateTimeOffset time) =>
         EventDrivenText(request, data, new MetaSource(null, meta), time);
 
     /// <summary><see cref="Error"/> printed straight to its JsJson text.</summary>
     public static WebhookText ErrorText(RiverRequest request, string message, string code, JsonObject? meta, DateTimeOffset time) =>
-        StandardText(request, [], new MetaSource(meta, null), time, (message, code));
+        StandardText(request, AiOutput.Of([]), new MetaSource(meta, null), time, (message, code));
 
     /// <summary>As <see cref="ErrorText(RiverRequest, string, string, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
     public static WebhookText ErrorText(RiverRequest request, string message, string code, AiRunMeta meta, DateTimeOffset time) =>
-        StandardText(request, [], new MetaSource(null, meta), time, (message, code));
+        StandardText(request, AiOutput.Of([]), new MetaSource(null, meta), time, (message, code));
 
-    private static WebhookText EventDrivenText(RiverRequest request, JsonObject data, MetaSource meta, DateTimeOffset time)
+    private static WebhookText EventDrivenText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time)
     {
         var writer = new JsObjectWriter()
             .String("type", AiGeneratedType)
             .String("event", request.EventName)
             .String("channel_id", request.ChannelId)
-            .BeginObject("ai_response").Node("data", data).EndObject()
+            .BeginObject("ai_response");
+        data.WriteTo(writer, "data", capture: false);
+        writer.EndObject()
             .String("callback_url", request.CallbackUrl)
             .Boolean("callback_required", true);
         meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
-            .String("timestamp", Iso(time))
-            .CaptureNode("data", data);
+            .String("timestamp", Iso(time));
+        data.WriteTo(writer, "data", capture: true);
         return new WebhookText(AiGeneratedType, writer.Finish(), writer.CapturedNode, request.CallbackUrl);
     }
 
-    private static WebhookText StandardText(RiverRequest request, JsonObject data, MetaSource meta, DateTimeOffset time,
+    private static WebhookText StandardText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time,
         (string Message, string Code)? error)
     {
         var writer = new JsObjectWriter()
             .String("type", CompletedType)
             .String("workflow", request.Workflow.Name)
             .String("status", error is null ? "success" : "error")
-            .String("channel_id", request.ChannelId)
-            .CaptureNode("data", data);
+            .String("channel_id", request.ChannelId);
+        data.WriteTo(writer, "data", capture: true);
         meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
             .String("timestamp", Iso(time));

@@ -71,6 +71,24 @@ public sealed class JsObjectWriter
         return this;
     }
 
+    /// <summary>A property whose value is JSON text this writer (or JsJson) printed already, appended as it is.</summary>
+    public JsObjectWriter Raw(string key, string printed)
+    {
+        Key(key);
+        _output.Append(printed);
+        return this;
+    }
+
+    /// <summary>As <see cref="Raw"/>, and remembers the value's text (<see cref="CapturedNode"/>).</summary>
+    public JsObjectWriter CaptureRaw(string key, string printed)
+    {
+        Key(key);
+        _captureStart = _output.Length;
+        _output.Append(printed);
+        _captureEnd = _output.Length;
+        return this;
+    }
+
     /// <summary>Opens a nested object as the value of <paramref name="key"/>.</summary>
     public JsObjectWriter BeginObject(string key)
     {

@@ -75,4 +75,16 @@ public sealed class JsObjectWriterArrayTests
     {
         Assert.Throws<InvalidOperationException>(() => new JsObjectWriter().BeginArray("a").Finish());
     }
+
+    [Fact]
+    public void CaptureRaw_PrintedText_AppendedAsItIsAndCaptured()
+    {
+        var printed = JsJson.Stringify(JsonNode.Parse("""{"a":[1,"\u2028"]}"""));
+
+        var writer = new JsObjectWriter().Raw("first", printed).CaptureRaw("data", printed).String("after", "x");
+        var text = writer.Finish();
+
+        Assert.Equal("{\"first\":" + printed + ",\"data\":" + printed + ",\"after\":\"x\"}", text);
+        Assert.Equal(printed, writer.CapturedNode);
+    }
 }

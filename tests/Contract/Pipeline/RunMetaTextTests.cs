@@ -96,7 +96,7 @@ public sealed class RunMetaTextTests
         var c = All[index];
         var request = Request(null);
 
-        Assert.Equal(Text(ResponsePayloads.Success(request, Data(), OldMeta(c))), Text(ResponsePayloads.Success(request, Data(), c.Run())));
+        Assert.Equal(Text(ResponsePayloads.Success(request, Data(), OldMeta(c))), Text(ResponsePayloads.Success(request, AiOutput.Of(Data()), c.Run())));
         Assert.Equal(Text(ResponsePayloads.Error(request, "all_providers_failed", "All \"providers\" <failed>", OldMeta(c))),
             Text(ResponsePayloads.Error(request, "all_providers_failed", "All \"providers\" <failed>", c.Run())));
         Assert.Equal(Text(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", (JsonObject?)null)),
@@ -134,8 +134,8 @@ public sealed class RunMetaTextTests
         var standard = Request(null);
         var eventDriven = Request("new_chat");
 
-        AssertSameText(WebhookBodyFactory.StandardText(standard, Data(), OldMeta(c), Time), WebhookBodyFactory.StandardText(standard, Data(), c.Run(), Time));
-        AssertSameText(WebhookBodyFactory.EventDrivenText(eventDriven, Data(), OldMeta(c), Time), WebhookBodyFactory.EventDrivenText(eventDriven, Data(), c.Run(), Time));
+        AssertSameText(WebhookBodyFactory.StandardText(standard, Data(), OldMeta(c), Time), WebhookBodyFactory.StandardText(standard, AiOutput.Of(Data()), c.Run(), Time));
+        AssertSameText(WebhookBodyFactory.EventDrivenText(eventDriven, Data(), OldMeta(c), Time), WebhookBodyFactory.EventDrivenText(eventDriven, AiOutput.Of(Data()), c.Run(), Time));
         AssertSameText(WebhookBodyFactory.ErrorText(standard, "All \"providers\" failed", "all_providers_failed", OldMeta(c), Time),
             WebhookBodyFactory.ErrorText(standard, "All \"providers\" failed", "all_providers_failed", c.Run(), Time));
     }
