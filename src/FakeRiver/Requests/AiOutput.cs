@@ -8,7 +8,7 @@ namespace FakeRiver.Requests;
 /// A run's <c>data</c>: the object a structured workflow produced, or the text of an unstructured one kept as text
 /// until something asks for its OpenAI-style object (<see cref="Json"/>: admin, records, the sync answers). The
 /// response payload and the webhook body print the text straight (<see cref="WriteTo(Utf8JsonWriter)"/>,
-/// <see cref="WriteTo(JsObjectWriter, string, bool)"/>): the same bytes as through the object
+/// <see cref="JsText"/>): the same bytes as through the object
 /// (tests/Contract/Pipeline/AiOutputTextTests.cs).
 /// </summary>
 internal sealed class AiOutput
@@ -70,19 +70,13 @@ internal sealed class AiOutput
     }
 
     /// <summary>
-    /// The data as the value of <paramref name="key"/>, as JsJson prints <see cref="Json"/>; <paramref name="capture"/>
-    /// remembers the printed text (<see cref="JsObjectWriter.CapturedNode"/>: what a webhook signs).
+    /// The data as JsJson prints <see cref="Json"/>, printed once (an event-driven webhook body holds it twice, and
+    /// its signed <c>data</c> text is this string). Ask for it before opening the body's writer: printing takes the
+    /// thread's cached builder, which an open writer holds.
     /// </summary>
-    public void WriteTo(JsObjectWriter writer, string key, bool capture)
-    {
-        if (_text is null)
-        {
-            if (capture) writer.CaptureNode(key, Json);
-            else writer.Node(key, Json);
-            return;
-        }
-        // Printed once: an event-driven body holds the data twice.
-        var text = _jsText ??= new JsObjectWriter()
+    public string JsText => _jsText ??= _text is null
+        ? JsJson.Stringify(Json)
+        : new JsObjectWriter()
             .BeginArray("choices")
             .BeginObjectItem()
             .Number("index", 0)
@@ -91,7 +85,4 @@ internal sealed class AiOutput
             .EndObject()
             .EndArray()
             .Finish();
-        if (capture) writer.CaptureRaw(key, text);
-        else writer.Raw(key, text);
-    }
 }

@@ -85,31 +85,32 @@ internal static class WebhookBodyFactory
 
     private static WebhookText EventDrivenText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time)
     {
+        // Printed once, before the body's writer takes the thread's builder; appended twice, and signed as it is.
+        var dataText = data.JsText;
         var writer = new JsObjectWriter()
             .String("type", AiGeneratedType)
             .String("event", request.EventName)
             .String("channel_id", request.ChannelId)
-            .BeginObject("ai_response");
-        data.WriteTo(writer, "data", capture: false);
-        writer.EndObject()
+            .BeginObject("ai_response").Raw("data", dataText).EndObject()
             .String("callback_url", request.CallbackUrl)
             .Boolean("callback_required", true);
         meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
-            .String("timestamp", Iso(time));
-        data.WriteTo(writer, "data", capture: true);
+            .String("timestamp", Iso(time))
+            .CaptureRaw("data", dataText);
         return new WebhookText(AiGeneratedType, writer.Finish(), writer.CapturedNode, request.CallbackUrl);
     }
 
     private static WebhookText StandardText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time,
         (string Message, string Code)? error)
     {
+        var dataText = data.JsText;
         var writer = new JsObjectWriter()
             .String("type", CompletedType)
             .String("workflow", request.Workflow.Name)
             .String("status", error is null ? "success" : "error")
-            .String("channel_id", request.ChannelId);
-        data.WriteTo(writer, "data", capture: true);
+            .String("channel_id", request.ChannelId)
+            .CaptureRaw("data", dataText);
         meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
             .String("timestamp", Iso(time));

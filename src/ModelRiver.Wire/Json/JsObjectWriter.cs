@@ -19,6 +19,7 @@ public sealed class JsObjectWriter
     private int _captureStart = -1;
     private int _captureEnd = -1;
     private string? _capturedText;
+    private string? _capturedRaw;
 
     /// <summary>Starts the outer object.</summary>
     public JsObjectWriter()
@@ -65,6 +66,7 @@ public sealed class JsObjectWriter
     public JsObjectWriter CaptureNode(string key, JsonNode? value)
     {
         Key(key);
+        _capturedRaw = null;
         _captureStart = _output.Length;
         JsJson.WriteNode(value, _output);
         _captureEnd = _output.Length;
@@ -79,13 +81,12 @@ public sealed class JsObjectWriter
         return this;
     }
 
-    /// <summary>As <see cref="Raw"/>, and remembers the value's text (<see cref="CapturedNode"/>).</summary>
+    /// <summary>As <see cref="Raw"/>, and remembers the value's text (<see cref="CapturedNode"/> is that very string).</summary>
     public JsObjectWriter CaptureRaw(string key, string printed)
     {
         Key(key);
-        _captureStart = _output.Length;
         _output.Append(printed);
-        _captureEnd = _output.Length;
+        _capturedRaw = printed;
         return this;
     }
 
@@ -120,7 +121,7 @@ public sealed class JsObjectWriter
 
     /// <summary>The text of the value printed by <see cref="CaptureNode"/>; <c>"null"</c> when none was.</summary>
     public string CapturedNode =>
-        _capturedText ?? (_captureStart < 0 ? "null" : _output.ToString(_captureStart, _captureEnd - _captureStart));
+        _capturedText ?? _capturedRaw ?? (_captureStart < 0 ? "null" : _output.ToString(_captureStart, _captureEnd - _captureStart));
 
     /// <summary>Closes the outer object and returns the whole text; nothing may be written after it.</summary>
     public string Finish()
