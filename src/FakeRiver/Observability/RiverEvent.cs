@@ -7,7 +7,8 @@ namespace FakeRiver.Observability;
 /// dashboard and the telemetry see it. <see cref="Json"/> is serialized once, the first time a dashboard asks for
 /// it, and then shared by every dashboard client: with no dashboard open, no event is ever serialized (a request
 /// publishes about six; tests/Perf/results/profile-accept.md). <see cref="Data"/> is not changed after publishing;
-/// a <c>tokens</c> sample builds it on its first read (<see cref="TokenSample"/>).
+/// the request events (accepted, attempt, tokens, status, response) build it on its first read
+/// (<see cref="LazyEventData"/>).
 /// </summary>
 /// <param name="Id">Increasing per host: the SSE event id a reconnecting dashboard resumes after.</param>
 /// <param name="At">When it happened, on FakeRiver's clock.</param>
@@ -19,17 +20,17 @@ public sealed record RiverEvent(long Id, DateTimeOffset At, string Kind, string 
     // One lock for every event's first serialization: only dashboard readers take it, one event at a time.
     private static readonly Lock SerializeGate = new();
     private readonly JsonObject? _data = Data;
-    private readonly TokenSample? _sample;
+    private readonly LazyEventData? _lazy;
     private string? _json;
 
-    /// <summary>A <c>tokens</c> sample whose data is built when first read.</summary>
-    internal RiverEvent(long id, DateTimeOffset at, string channelId, TokenSample sample)
-        : this(id, at, RiverEventKinds.Tokens, channelId, null!) => _sample = sample;
+    /// <summary>An event whose data is built when first read.</summary>
+    internal RiverEvent(long id, DateTimeOffset at, string kind, string channelId, LazyEventData lazy)
+        : this(id, at, kind, channelId, (JsonObject)null!) => _lazy = lazy;
 
     /// <summary>What happened, as the dashboard shows it.</summary>
     public JsonObject Data
     {
-        get => _data ?? _sample?.Data!;
+        get => _data ?? _lazy?.Data!;
         init => _data = value;
     }
 

@@ -44,14 +44,23 @@ public sealed class RiverEventFeed(TimeProvider time, IEnumerable<IRiverEventLis
     /// Publishes a stream's <c>tokens</c> sample now: the event <see cref="Publish"/> would make of
     /// <c>{count, elapsed_ms, rate}</c>, with its data built only when something reads it (<see cref="TokenSample"/>).
     /// </summary>
-    internal RiverEvent PublishTokens(string channelId, long count, long elapsedMs, double? rate)
+    internal RiverEvent PublishTokens(string channelId, long count, long elapsedMs, double? rate) =>
+        PublishLazy(RiverEventKinds.Tokens, channelId, new TokenSample(count, elapsedMs, rate));
+
+    /// <summary>
+    /// Publishes an event now whose data is built when first read (<see cref="LazyEventData"/>): the event
+    /// <see cref="Publish"/> would make of the object <paramref name="data"/> builds. <paramref name="data"/> is owned
+    /// by the feed from here on.
+    /// </summary>
+    internal RiverEvent PublishLazy(string kind, string channelId, LazyEventData data)
     {
         RiverEvent evt;
         lock (_gate)
         {
             var id = ++_nextId;
             var at = Time.GetUtcNow();
-            evt = new RiverEvent(id, at, channelId, new TokenSample(id, at, channelId, count, elapsedMs, rate));
+            data.Assign(id, at, kind, channelId);
+            evt = new RiverEvent(id, at, kind, channelId, data);
             RetainLocked(evt);
         }
         foreach (var listener in _listeners) listener.OnEvent(evt);

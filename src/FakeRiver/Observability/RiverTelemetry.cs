@@ -29,6 +29,7 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
     private readonly Lock _gate = new();
     private readonly Dictionary<string, (Activity? Open, ActivityContext Context)> _requestsByChannel = new(StringComparer.Ordinal);
     private readonly Queue<string> _order = new();
+    private int _openSpans;
 
     /// <summary>Creates the source and the counters.</summary>
     public RiverTelemetry(IMeterFactory meters)
@@ -46,6 +47,7 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
     /// <summary>Turns a feed event into spans and counter increments.</summary>
     public void OnEvent(RiverEvent evt)
     {
+        if (!Recording) return;
         switch (evt.Kind)
         {
             case RiverEventKinds.Accepted:
@@ -85,6 +87,15 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
         }
     }
 
+    /// <summary>
+    /// False when nothing would record what an event says: no activity listener (every span would be null), no meter
+    /// listener on the counters OnEvent adds to (every add a no-op) and no request span open to end. The event's data
+    /// is then not read at all: the request events build it only when read (Observability/LazyEventData.cs).
+    /// </summary>
+    private bool Recording =>
+        _source.HasListeners() || _requests.Enabled || _failovers.Enabled || _webhookRetries.Enabled
+        || Volatile.Read(ref _openSpans) > 0;
+
     private void StartRequest(RiverEvent evt)
     {
         // Parent: the HTTP span that accepted the request (Activity.Current on the accepting thread) when it is
@@ -103,11 +114,15 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
         if (activity is null) return;
         lock (_gate)
         {
+            if (_requestsByChannel.TryGetValue(evt.ChannelId, out var replaced) && replaced.Open is not null) Interlocked.Decrement(ref _openSpans);
             _requestsByChannel[evt.ChannelId] = (activity, activity.Context);
+            Interlocked.Increment(ref _openSpans);
             _order.Enqueue(evt.ChannelId);
             while (_order.Count > MaxTrackedRequests && _order.TryDequeue(out var oldest))
             {
-                if (_requestsByChannel.Remove(oldest, out var evicted)) evicted.Open?.Stop();
+                if (!_requestsByChannel.Remove(oldest, out var evicted) || evicted.Open is null) continue;
+                Interlocked.Decrement(ref _openSpans);
+                evicted.Open.Stop();
             }
         }
     }
@@ -120,6 +135,7 @@ public sealed class RiverTelemetry : IRiverEventListener, IDisposable
             if (!_requestsByChannel.TryGetValue(evt.ChannelId, out var entry) || entry.Open is null) return;
             open = entry.Open;
             _requestsByChannel[evt.ChannelId] = (null, entry.Context);
+            Interlocked.Decrement(ref _openSpans);
         }
         var previous = Activity.Current;
         open.SetTag("fakeriver.status", evt.Data["status"]?.ToString());

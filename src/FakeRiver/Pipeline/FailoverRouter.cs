@@ -27,7 +27,7 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
     public async Task<RunOutcome> RunAsync(RiverRequest request, CancellationToken ct, IReadOnlyList<AttemptRecord>? earlier = null)
     {
         var workflow = request.Workflow;
-        var seed = random.Derive($"{workflow.Name}\u0000{request.Body["messages"]?.ToJsonString()}");
+        var seed = random.Derive(workflow.Name, request.Body["messages"]);
         if (workflow.TestMode) return await TestModeAsync(request, seed, ct);
 
         var attempts = new List<AttemptRecord>(earlier ?? []);
@@ -54,7 +54,7 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
                 && completion.Complete(request, seed, attempt, definition.Provider, definition.Model) is { } merged)
             {
                 Record(request, attempts, new AttemptRecord(definition.Provider, definition.Model, true, duration, "merged_with_generated_values"), null);
-                return Outcome(request, merged, attempts, definition);
+                return Outcome(request, AiOutput.Of(merged), attempts, definition);
             }
             Record(request, attempts, new AttemptRecord(definition.Provider, definition.Model, false, duration, checkedOutput.Reason), result.RetryAfter);
         }
@@ -62,7 +62,7 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
         if (workflow.OnInvalid == OnInvalidMode.OfflineFallback
             && completion.Complete(request, seed, attempts.Count + 1, FallbackProvider, FallbackModel) is { } fallback)
         {
-            return new RunOutcome(fallback, attempts, FallbackProvider, FallbackModel, OfflineFallback: true);
+            return new RunOutcome(AiOutput.Of(fallback), attempts, FallbackProvider, FallbackModel, OfflineFallback: true);
         }
         return new RunOutcome(null, attempts, null, null);
     }
@@ -74,7 +74,7 @@ internal sealed class FailoverRouter(ProviderCatalog providers, OutputGate gate,
         events?.Attempt(request, attempts.Count, record.Provider, record.Model, record.Success, record.DurationMs, record.Reason, retryAfter);
     }
 
-    private static RunOutcome Outcome(RiverRequest request, System.Text.Json.Nodes.JsonObject data, List<AttemptRecord> attempts,
+    private static RunOutcome Outcome(RiverRequest request, AiOutput data, List<AttemptRecord> attempts,
         ProviderDefinition winner) => new(data, attempts, winner.Provider, winner.Model);
 
     /// <summary>Streams one attempt into the channel log, each delta gated before it is committed.</summary>

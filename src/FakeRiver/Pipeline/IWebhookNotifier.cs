@@ -7,11 +7,11 @@ namespace FakeRiver.Pipeline;
 internal interface IWebhookNotifier
 {
     /// <summary>Standard workflow finished: <c>task.completed</c> with <c>status:"success"</c>.</summary>
-    void Completed(RiverRequest request, JsonObject data, JsonObject meta);
+    void Completed(RiverRequest request, AiOutput data, AiRunMeta meta);
 
     /// <summary>Event-driven workflow generated: <c>task.ai_generated</c> with the callback URL.</summary>
-    void AiGenerated(RiverRequest request, JsonObject data, JsonObject meta);
+    void AiGenerated(RiverRequest request, AiOutput data, AiRunMeta meta);
 
     /// <summary>Every provider failed: <c>task.completed</c> with <c>status:"error"</c>.</summary>
-    void Failed(RiverRequest request, string code, string message, JsonObject meta);
+    void Failed(RiverRequest request, string code, string message, AiRunMeta meta);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using FakeRiver.Requests;
 using FakeRiver.StructuredOutput;
 using FakeRiver.Workflows;
 
@@ -28,29 +29,21 @@ internal sealed class OutputGate(OutputValidator validator, StreamingSchemaGate 
 
     public GateResult Check(WorkflowDefinition workflow, string text)
     {
-        if (workflow.OutputSchema is not { } schema) return GateResult.Accept(Unstructured(text));
+        if (workflow.OutputSchema is not { } schema) return GateResult.Accept(AiOutput.Unstructured(text));
         var parsed = TryParseObject(text);
         return parsed is not null && validator.Validate(parsed, schema).Count == 0
-            ? GateResult.Accept(parsed)
+            ? GateResult.Accept(AiOutput.Of(parsed))
             : GateResult.Reject(SchemaViolation);
     }
 
     /// <summary>Schema-valid sample data for test mode (text for unstructured workflows).</summary>
-    public static JsonObject SampleData(WorkflowDefinition workflow, int seed) =>
+    public static AiOutput SampleData(WorkflowDefinition workflow, int seed) =>
         workflow.OutputSchema is { } schema
-            ? FakeDataGenerator.Generate(schema, seed) as JsonObject ?? []
-            : Unstructured("This is a test-mode response.");
+            ? AiOutput.Of(FakeDataGenerator.Generate(schema, seed) as JsonObject ?? [])
+            : AiOutput.Unstructured("This is a test-mode response.");
 
     /// <summary>OpenAI-style <c>choices[0].message.content</c>, as unstructured ModelRiver output looks.</summary>
-    public static JsonObject Unstructured(string text) => new()
-    {
-        ["choices"] = new JsonArray(new JsonObject
-        {
-            ["index"] = 0,
-            ["message"] = new JsonObject { ["role"] = "assistant", ["content"] = text },
-            ["finish_reason"] = "stop",
-        }),
-    };
+    public static JsonObject Unstructured(string text) => AiOutput.UnstructuredJson(text);
 
     private static JsonObject? TryParseObject(string text)
     {

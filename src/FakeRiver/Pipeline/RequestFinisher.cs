@@ -21,8 +21,8 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
             return;
         }
         var data = outcome.Data!;
-        request.AiData = data;
-        request.AiMeta = meta;
+        request.AiResult = data;
+        request.AiRun = meta;
         if (request.IsEventDriven)
         {
             request.AiGeneratedAt = time.GetUtcNow();
@@ -45,7 +45,7 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
     public void Crash(RiverRequest request, Exception error)
     {
         if (!request.TryTransition(RequestState.Processing, RequestState.Failed)) return;
-        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}", null), isFinal: true);
+        request.Log.PublishResponse(ResponsePayloads.Error(request, "internal_error", $"FakeRiver failed: {error.Message}"), isFinal: true);
     }
 
     /// <summary>
@@ -69,7 +69,7 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
         {
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return Rejected(request);
             request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_error"));
-            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_error", reported, null), isFinal: true);
+            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_error", reported), isFinal: true);
             return CallbackOutcome.Accepted;
         }
         // The final response is built before the state moves: if building it failed, the request would be
@@ -82,7 +82,7 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
         return CallbackOutcome.Accepted;
     }
 
-    private void Fail(RiverRequest request, RequestState from, string code, string message, JsonObject meta, RunOutcome outcome)
+    private void Fail(RiverRequest request, RequestState from, string code, string message, AiRunMeta meta, RunOutcome outcome)
     {
         if (!request.TryTransition(from, RequestState.Failed)) return;
         var last = outcome.Attempts.Count > 0 ? outcome.Attempts[^1] : null;
@@ -108,7 +108,7 @@ internal sealed class RequestFinisher(IWebhookNotifier webhooks, TimeProvider ti
             await delay;
             if (!request.TryTransition(RequestState.AwaitingCallback, RequestState.Failed)) return;
             request.Log.PublishStatus(ResponsePayloads.StatusAfterAi(request, "error", "callback_timeout"));
-            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout", null), isFinal: true);
+            request.Log.PublishResponse(ResponsePayloads.Error(request, "callback_timeout", "Callback timeout"), isFinal: true);
         });
     }
 

@@ -24,6 +24,22 @@ internal static class ResponsePayloads
             w.WriteEndObject();
         });
 
+    /// <summary>As <see cref="Success(RiverRequest, JsonObject, JsonObject)"/> with the run's data and meta written from their values.</summary>
+    public static byte[] Success(RiverRequest request, AiOutput data, AiRunMeta meta) =>
+        WireJsonWriter.Write((request, data, meta), static (w, s) =>
+        {
+            w.WriteStartObject();
+            w.WriteString("status", "success");
+            w.WriteString("channel_id", s.request.ChannelId);
+            w.WriteStringOrNull("model", s.meta.Model);
+            w.WritePropertyName("data");
+            s.data.WriteTo(w);
+            w.WriteNode("customer_data", s.request.CustomerData);
+            w.WritePropertyName("meta");
+            s.meta.WriteTo(w);
+            w.WriteEndObject();
+        });
+
     public static byte[] AiGenerated(RiverRequest request, long durationMs) =>
         WireJsonWriter.Write((request, durationMs), static (w, s) =>
         {
@@ -51,8 +67,19 @@ internal static class ResponsePayloads
             w.WriteEndObject();
         });
 
+    /// <summary>An <c>error</c> response without meta.</summary>
+    public static byte[] Error(RiverRequest request, string code, string message) =>
+        Error(request, code, message, null, null);
+
     public static byte[] Error(RiverRequest request, string code, string message, JsonObject? meta) =>
-        WireJsonWriter.Write((request, code, message, meta), static (w, s) =>
+        Error(request, code, message, meta, null);
+
+    /// <summary>An <c>error</c> response with the run's meta written from its values.</summary>
+    public static byte[] Error(RiverRequest request, string code, string message, AiRunMeta meta) =>
+        Error(request, code, message, null, meta);
+
+    private static byte[] Error(RiverRequest request, string code, string message, JsonObject? meta, AiRunMeta? run) =>
+        WireJsonWriter.Write((request, code, message, meta, run), static (w, s) =>
         {
             w.WriteStartObject();
             w.WriteString("status", "error");
@@ -61,16 +88,24 @@ internal static class ResponsePayloads
             w.WriteString("message", s.message);
             w.WriteString("code", s.code);
             w.WriteEndObject();
-            if (s.meta is not null) w.WriteNode("meta", s.meta);
+            if (s.run is not null)
+            {
+                w.WritePropertyName("meta");
+                s.run.WriteTo(w);
+            }
+            else if (s.meta is not null)
+            {
+                w.WriteNode("meta", s.meta);
+            }
             w.WriteEndObject();
         });
 
     /// <summary>A <c>status</c> event after the AI run (callback, timeout): names the attempt that produced the output.</summary>
     public static byte[] StatusAfterAi(RiverRequest request, string status, string? reason = null)
     {
-        var meta = request.AiMeta;
-        var attempts = meta?["attempts"] is JsonArray list ? list.Count : 1;
-        return Status(request, status, Math.Max(1, attempts), meta?["provider"]?.GetValue<string>(), meta?["model"]?.GetValue<string>(), reason);
+        var run = request.AiRun;
+        var attempts = run?.Attempts.Count ?? 1;
+        return Status(request, status, Math.Max(1, attempts), run?.Provider, run?.Model, reason);
     }
 
     /// <summary>A <c>status</c> event (our documented extension).</summary>

@@ -1,10 +1,10 @@
-using System.Text.Json.Nodes;
+using FakeRiver.Requests;
 
 namespace FakeRiver.Pipeline;
 
 /// <summary>What a run of the failover router produced: the data, or the failure, and every attempt made.</summary>
 internal sealed record RunOutcome(
-    JsonObject? Data,
+    AiOutput? Data,
     IReadOnlyList<AttemptRecord> Attempts,
     string? Provider,
     string? Model,
@@ -12,6 +12,4 @@ internal sealed record RunOutcome(
     bool TestMode = false)
 {
     public bool Success => Data is not null;
-
-    public JsonArray AttemptsJson() => [.. Attempts.Select(a => (JsonNode)a.ToJson())];
 }

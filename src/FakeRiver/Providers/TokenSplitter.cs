@@ -15,10 +15,11 @@ internal static partial class TokenSplitter
     {
         var tokens = new List<string>();
         var position = 0;
-        foreach (Match match in TokenPattern().Matches(text))
+        // EnumerateMatches: no Match object per token (a stream's text is split once per attempt).
+        foreach (var match in TokenPattern().EnumerateMatches(text))
         {
             if (match.Index != position) tokens.Add(text[position..match.Index]); // cannot happen; keeps it lossless
-            tokens.Add(match.Value);
+            tokens.Add(text.Substring(match.Index, match.Length));
             position = match.Index + match.Length;
         }
         if (position < text.Length) tokens.Add(text[position..]);

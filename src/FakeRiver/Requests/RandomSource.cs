@@ -1,5 +1,9 @@
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 
 namespace FakeRiver.Requests;
 
@@ -58,15 +62,77 @@ internal sealed class RandomSource
     {
         Span<byte> bytes = stackalloc byte[32];
         Fill(bytes);
-        return Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        // base64url without padding: the same text as Convert.ToBase64String trimmed of '=' with '+' -> '-', '/' -> '_'.
+        return Base64Url.EncodeToString(bytes);
     }
 
     /// <summary>A seed derived from the output seed and some text: the same inputs give the same seed everywhere.</summary>
     public int Derive(string text)
     {
-        var hash = SHA256.HashData(Encoding.UTF8.GetBytes($"{Seed}\u0000{text}"));
-        return BitConverter.ToInt32(hash, 0) & int.MaxValue;
+        // SHA-256 of the UTF-8 of $"{Seed}\0{text}", encoded into a pooled buffer rather than a new string and array
+        // (once per run: tests/Perf/results/profile-accept.md). Seed is formatted as the interpolation formats it.
+        Span<char> prefix = stackalloc char[16];
+        Seed.TryFormat(prefix, out var digits);
+        prefix[digits++] = '\u0000';
+        var length = Encoding.UTF8.GetByteCount(prefix[..digits]) + Encoding.UTF8.GetByteCount(text);
+        var buffer = ArrayPool<byte>.Shared.Rent(length);
+        try
+        {
+            var written = Encoding.UTF8.GetBytes(prefix[..digits], buffer);
+            written += Encoding.UTF8.GetBytes(text, buffer.AsSpan(written));
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, written), hash);
+            return BitConverter.ToInt32(hash) & int.MaxValue;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>
+    /// <c>Derive($"{label}\0{json?.ToJsonString()}")</c>, with the node written as UTF-8 straight after the prefix in
+    /// a reused per-thread buffer instead of printed to a string first (the pipeline's seed, once per run). The
+    /// writer is the one ToJsonString uses (default options), and its UTF-8 is what encoding its string gives.
+    /// </summary>
+    public int Derive(string label, JsonNode? json)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(1024);
+        buffer.ResetWrittenCount();
+        try
+        {
+            Span<char> seed = stackalloc char[16];
+            Seed.TryFormat(seed, out var digits);
+            seed[digits++] = '\u0000';
+            Encode(seed[..digits], buffer);
+            Encode(label, buffer);
+            Encode("\u0000", buffer);
+            if (json is not null)
+            {
+                var writer = t_writer ??= new Utf8JsonWriter(buffer);
+                writer.Reset(buffer);
+                json.WriteTo(writer);
+                writer.Flush();
+            }
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.WrittenSpan, hash);
+            return BitConverter.ToInt32(hash) & int.MaxValue;
+        }
+        finally
+        {
+            // A one-off large body must not pin a large buffer to the thread for ever.
+            if (buffer.Capacity > 64 * 1024) (t_buffer, t_writer) = (null, null);
+        }
+    }
+
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
+    [ThreadStatic]
+    private static Utf8JsonWriter? t_writer;
+
+    private static void Encode(ReadOnlySpan<char> text, ArrayBufferWriter<byte> buffer) =>
+        buffer.Advance(Encoding.UTF8.GetBytes(text, buffer.GetSpan(Encoding.UTF8.GetMaxByteCount(text.Length))));
 
     private void Fill(Span<byte> bytes)
     {

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
 using FakeRiver.Observability;
 
 namespace FakeRiver.Requests;
@@ -11,29 +9,14 @@ internal static class RequestEvents
     public static readonly TimeSpan TokenSampleInterval = TimeSpan.FromMilliseconds(100);
 
     public static void Accepted(this RiverEventFeed feed, RiverRequest request) =>
-        feed.Publish(RiverEventKinds.Accepted, request.ChannelId, new JsonObject
-        {
-            ["project_id"] = request.ProjectId,
-            ["workflow"] = request.Workflow.Name,
-            ["event_name"] = request.EventName,
-            ["webhook_url"] = request.WebhookUrl,
-            ["state"] = State(request),
-        });
+        feed.PublishLazy(RiverEventKinds.Accepted, request.ChannelId, new AcceptedEventData(
+            request.ProjectId, request.Workflow.Name, request.EventName, request.WebhookUrl, State(request)));
 
     public static void Attempt(this RiverEventFeed feed, RiverRequest request, int attempt, string provider, string model,
         bool success, long durationMs, string? reason, TimeSpan? retryAfter) =>
-        feed.Publish(RiverEventKinds.Attempt, request.ChannelId, new JsonObject
-        {
-            ["attempt"] = attempt,
-            ["provider"] = provider,
-            ["model"] = model,
-            ["success"] = success,
-            ["duration_ms"] = durationMs,
-            ["reason"] = reason,
-            ["retry_after_ms"] = retryAfter is { } wait ? (long)wait.TotalMilliseconds : null,
-            ["tokens_so_far"] = request.Log.LastSeq,
-            ["state"] = State(request),
-        });
+        feed.PublishLazy(RiverEventKinds.Attempt, request.ChannelId, new AttemptEventData(attempt, provider, model,
+            success, durationMs, reason, retryAfter is { } wait ? (long)wait.TotalMilliseconds : null,
+            request.Log.LastSeq, State(request)));
 
     /// <summary>
     /// The observer a request's channel log calls for each event it pushes: status and response events go to the
@@ -71,59 +54,14 @@ internal static class RequestEvents
                     if (_published == 0 || now - _lastSampleAt >= TokenSampleInterval) Sample(now);
                     break;
                 case ChannelEvent.Status:
-                    var status = RiverEventFeed.ParsePayload(evt.PayloadUtf8);
-                    status["state"] = State(request);
-                    feed.Publish(RiverEventKinds.Status, request.ChannelId, status);
+                    feed.PublishLazy(RiverEventKinds.Status, request.ChannelId, new StatusEventData(evt.PayloadUtf8, State(request)));
                     break;
                 case ChannelEvent.Response:
                     if (_count > _published) Sample(feed.Time.GetUtcNow());
-                    // Only three fields of the payload are wanted: read them from a pooled document instead of
-                    // building the whole payload (data, customer_data, meta) as a tree.
-                    using (var payload = JsonDocument.Parse(evt.PayloadUtf8))
-                    {
-                        var root = payload.RootElement;
-                        feed.Publish(RiverEventKinds.Response, request.ChannelId, new JsonObject
-                        {
-                            ["status"] = Field(root, "status"),
-                            ["final"] = evt.IsFinal,
-                            ["duration_ms"] = (long)(feed.Time.GetUtcNow() - request.CreatedAt).TotalMilliseconds,
-                            ["token_count"] = _count,
-                            ["provider"] = root.TryGetProperty("meta", out var meta) && meta.ValueKind == JsonValueKind.Object ? Field(meta, "provider") : null,
-                            ["error"] = Field(root, "error"),
-                            ["state"] = State(request),
-                        });
-                    }
+                    var durationMs = (long)(feed.Time.GetUtcNow() - request.CreatedAt).TotalMilliseconds;
+                    feed.PublishLazy(RiverEventKinds.Response, request.ChannelId,
+                        ResponseEventData.Read(evt.PayloadUtf8, evt.IsFinal, durationMs, _count, State(request)));
                     break;
-            }
-        }
-
-        private static JsonNode? Field(JsonElement parent, string name) =>
-            parent.TryGetProperty(name, out var value) ? Node(value) : null;
-
-        /// <summary>
-        /// A payload value as its own, fully built node (the document goes back to the pool): the event's data is
-        /// read by telemetry and serialized by dashboards on other threads, so nothing in it may be left to a parsed node's
-        /// own lazy, unlocked materialization (a tokens sample builds its data once, thread-safely: Observability/TokenSample.cs).
-        /// </summary>
-        private static JsonNode? Node(JsonElement value)
-        {
-            switch (value.ValueKind)
-            {
-                case JsonValueKind.String:
-                    return JsonValue.Create(value.GetString());
-                case JsonValueKind.Object:
-                    var obj = new JsonObject();
-                    foreach (var property in value.EnumerateObject()) obj[property.Name] = Node(property.Value);
-                    return obj;
-                case JsonValueKind.Array:
-                    var array = new JsonArray();
-                    foreach (var item in value.EnumerateArray()) array.Add(Node(item));
-                    return array;
-                case JsonValueKind.Null or JsonValueKind.Undefined:
-                    return null;
-                default:
-                    // Numbers and booleans: a node over a copy of their own text, as DeepClone of a parsed node gave.
-                    return JsonNode.Parse(value.GetRawText());
             }
         }
 

@@ -11,6 +11,7 @@ namespace FakeRiver.Requests;
 internal sealed class RiverRequest
 {
     private readonly Lock _gate = new();
+    private string? _topic;
 
     public RiverRequest(string channelId, string projectId, WorkflowDefinition workflow, DateTimeOffset createdAt)
     {
@@ -51,7 +52,8 @@ internal sealed class RiverRequest
 
     public string CallbackUrl => new Uri(PublicBaseUri, $"v1/callback/{ChannelId}").ToString();
 
-    public string Topic => $"ai_response:{ProjectId}:{ChannelId}";
+    // Made once: the accept answer, every join and the registry's lookups ask for it.
+    public string Topic => _topic ??= $"ai_response:{ProjectId}:{ChannelId}";
 
     public ChannelLog Log { get; }
 
@@ -63,10 +65,16 @@ internal sealed class RiverRequest
     private RequestState _state = RequestState.Processing;
 
     /// <summary>The AI output (the structured <c>data</c>) once generated.</summary>
-    public JsonObject? AiData { get; set; }
+    public AiOutput? AiResult { get; set; }
 
-    /// <summary>The <c>meta</c> of the finished AI run (attempts, usage, durations).</summary>
-    public JsonObject? AiMeta { get; set; }
+    /// <summary>The AI output as JSON, built on first read for unstructured text and then shared (never changed).</summary>
+    public JsonObject? AiData => AiResult?.Json;
+
+    /// <summary>The <c>meta</c> of the finished AI run (attempts, usage, durations), kept as its values.</summary>
+    public AiRunMeta? AiRun { get; set; }
+
+    /// <summary>The <c>meta</c> of the finished AI run as JSON, built on first read and then shared (never changed).</summary>
+    public JsonObject? AiMeta => AiRun?.Json;
 
     /// <summary>When the AI output was ready (event-driven: the callback deadline counts from here).</summary>
     public DateTimeOffset? AiGeneratedAt { get; set; }

@@ -15,16 +15,16 @@ internal static class SyncAnswers
 {
     public static IResult For(RiverRequest request, RunOutcome outcome, long durationMs, SyncFormat format)
     {
-        var meta = RunMeta.For(request, outcome, durationMs);
+        var meta = RunMeta.For(request, outcome, durationMs).ToJson();
         if (!outcome.Success) return Json(Failed(request, meta, outcome));
-        if (format == SyncFormat.Wrapped) return Json(Wrapped(request, outcome.Data!, meta));
+        if (format == SyncFormat.Wrapped) return Json(Wrapped(request, outcome.Data!.Json, meta));
         return new HeaderResult(Json(Raw(request, outcome, meta)), RawHeaders(request, outcome, meta));
     }
 
     /// <summary>An OpenAI <c>chat.completion</c>: structured output travels as the JSON text of the message.</summary>
     public static JsonObject Raw(RiverRequest request, RunOutcome outcome, JsonObject meta)
     {
-        var data = outcome.Data!;
+        var data = outcome.Data!.Json;
         var choices = request.Workflow.OutputSchema is null && data["choices"] is JsonArray given
             ? (JsonArray)given.DeepClone()
             : new JsonArray(new JsonObject

@@ -61,49 +61,72 @@ internal static class WebhookBodyFactory
     /// into it first (the pipeline's webhooks: tests/Perf/results/profile-accept.md).
     /// </summary>
     public static WebhookText StandardText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
-        StandardText(request, data, meta, time, error: null);
+        StandardText(request, AiOutput.Of(data), new MetaSource(meta, null), time, error: null);
+
+    /// <summary>As <see cref="StandardText(RiverRequest, JsonObject, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
+    public static WebhookText StandardText(RiverRequest request, AiOutput data, AiRunMeta meta, DateTimeOffset time) =>
+        StandardText(request, data, new MetaSource(null, meta), time, error: null);
 
     /// <summary><see cref="EventDriven"/> printed straight to its JsJson text.</summary>
-    public static WebhookText EventDrivenText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time)
+    public static WebhookText EventDrivenText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time) =>
+        EventDrivenText(request, AiOutput.Of(data), new MetaSource(meta, null), time);
+
+    /// <summary>As <see cref="EventDrivenText(RiverRequest, JsonObject, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
+    public static WebhookText EventDrivenText(RiverRequest request, AiOutput data, AiRunMeta meta, DateTimeOffset time) =>
+        EventDrivenText(request, data, new MetaSource(null, meta), time);
+
+    /// <summary><see cref="Error"/> printed straight to its JsJson text.</summary>
+    public static WebhookText ErrorText(RiverRequest request, string message, string code, JsonObject? meta, DateTimeOffset time) =>
+        StandardText(request, AiOutput.Of([]), new MetaSource(meta, null), time, (message, code));
+
+    /// <summary>As <see cref="ErrorText(RiverRequest, string, string, JsonObject?, DateTimeOffset)"/> with the run's meta printed from its values.</summary>
+    public static WebhookText ErrorText(RiverRequest request, string message, string code, AiRunMeta meta, DateTimeOffset time) =>
+        StandardText(request, AiOutput.Of([]), new MetaSource(null, meta), time, (message, code));
+
+    private static WebhookText EventDrivenText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time)
     {
+        // Printed once, before the body's writer takes the thread's builder; appended twice, and signed as it is.
+        var dataText = data.JsText;
         var writer = new JsObjectWriter()
             .String("type", AiGeneratedType)
             .String("event", request.EventName)
             .String("channel_id", request.ChannelId)
-            .BeginObject("ai_response").Node("data", data).EndObject()
+            .BeginObject("ai_response").Raw("data", dataText).EndObject()
             .String("callback_url", request.CallbackUrl)
             .Boolean("callback_required", true);
-        NodeOrEmpty(writer, "meta", meta);
+        meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
             .String("timestamp", Iso(time))
-            .CaptureNode("data", data);
+            .CaptureRaw("data", dataText);
         return new WebhookText(AiGeneratedType, writer.Finish(), writer.CapturedNode, request.CallbackUrl);
     }
 
-    /// <summary><see cref="Error"/> printed straight to its JsJson text.</summary>
-    public static WebhookText ErrorText(RiverRequest request, string message, string code, JsonObject? meta, DateTimeOffset time) =>
-        StandardText(request, [], meta, time, (message, code));
-
-    private static WebhookText StandardText(RiverRequest request, JsonObject data, JsonObject? meta, DateTimeOffset time,
+    private static WebhookText StandardText(RiverRequest request, AiOutput data, MetaSource meta, DateTimeOffset time,
         (string Message, string Code)? error)
     {
+        var dataText = data.JsText;
         var writer = new JsObjectWriter()
             .String("type", CompletedType)
             .String("workflow", request.Workflow.Name)
             .String("status", error is null ? "success" : "error")
             .String("channel_id", request.ChannelId)
-            .CaptureNode("data", data);
-        NodeOrEmpty(writer, "meta", meta);
+            .CaptureRaw("data", dataText);
+        meta.WriteTo(writer);
         writer.Node("customer_data", request.CustomerData)
             .String("timestamp", Iso(time));
         if (error is { } e) writer.BeginObject("error").String("message", e.Message).String("code", e.Code).EndObject();
         return new WebhookText(CompletedType, writer.Finish(), writer.CapturedNode, null);
     }
 
-    private static void NodeOrEmpty(JsObjectWriter writer, string key, JsonObject? node)
+    /// <summary>A body's <c>meta</c>: a node (an empty object when null), or a run's meta printed from its values.</summary>
+    private readonly record struct MetaSource(JsonObject? Node, AiRunMeta? Run)
     {
-        if (node is null) writer.BeginObject(key).EndObject();
-        else writer.Node(key, node);
+        public void WriteTo(JsObjectWriter writer)
+        {
+            if (Run is not null) Run.WriteTo(writer, "meta");
+            else if (Node is null) writer.BeginObject("meta").EndObject();
+            else writer.Node("meta", Node);
+        }
     }
 
     /// <summary>ISO-8601 UTC with milliseconds, as JavaScript's Date.toISOString prints it.</summary>

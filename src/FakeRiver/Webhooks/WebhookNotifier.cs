@@ -10,12 +10,12 @@ namespace FakeRiver.Webhooks;
 /// </summary>
 internal sealed class WebhookNotifier(WebhookDispatcher dispatcher, TimeProvider time) : IWebhookNotifier
 {
-    public void Completed(RiverRequest request, JsonObject data, JsonObject meta) =>
+    public void Completed(RiverRequest request, AiOutput data, AiRunMeta meta) =>
         dispatcher.Enqueue(request, WebhookBodyFactory.StandardText(request, data, meta, time.GetUtcNow()));
 
-    public void AiGenerated(RiverRequest request, JsonObject data, JsonObject meta) =>
+    public void AiGenerated(RiverRequest request, AiOutput data, AiRunMeta meta) =>
         dispatcher.Enqueue(request, WebhookBodyFactory.EventDrivenText(request, data, meta, time.GetUtcNow()));
 
-    public void Failed(RiverRequest request, string code, string message, JsonObject meta) =>
+    public void Failed(RiverRequest request, string code, string message, AiRunMeta meta) =>
         dispatcher.Enqueue(request, WebhookBodyFactory.ErrorText(request, message, code, meta, time.GetUtcNow()));
 }

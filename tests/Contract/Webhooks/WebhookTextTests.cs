@@ -63,7 +63,7 @@ public class WebhookTextTests
         var data = (JsonObject)JsonNode.Parse(dataJson)!;
         var request = Request("new_chat", new JsonObject { ["user_id"] = "u-1" });
 
-        var text = WebhookBodyFactory.EventDrivenText(request, data, meta: null, Time);
+        var text = WebhookBodyFactory.EventDrivenText(request, data, meta: (JsonObject?)null, Time);
         var body = WebhookBodyFactory.EventDriven(request, data, null, Time);
 
         Assert.Equal(JsJson.Stringify(body), text.Body);
