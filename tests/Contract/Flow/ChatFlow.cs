@@ -21,9 +21,10 @@ public sealed record ChatFlow(JsonObject Chat, IReadOnlyList<JsonArray> Frames, 
             chat["websocket_url"]!.GetValue<string>(), chat["ws_token"]!.GetValue<string>());
         var reply = await socket.JoinAsync(chat["websocket_channel"]!.GetValue<string>());
         Assert.Equal("ok", reply["status"]!.GetValue<string>());
-        // Joined before anything streamed (paced workflows); now let virtual time run the whole request. Less than
-        // Phoenix's 60 s idle timeout: this client sends no heartbeats.
-        host.Clock.Advance(TimeSpan.FromSeconds(30));
+        // Joined before anything streamed (paced workflows); now let virtual time run the whole request (a few
+        // seconds). Less than Phoenix's 60 s idle timeout, as this client sends no heartbeats, and less than the 30 s
+        // send timeout: a frame still in flight while the clock jumps a whole send timeout is a stalled peer (1013).
+        host.Clock.Advance(TimeSpan.FromSeconds(20));
         var frames = await socket.ReadUntilCloseAsync();
         return new ChatFlow(chat, frames, socket.CloseStatus);
     }
