@@ -8,8 +8,9 @@ namespace FakeRiver;
 internal static class TimeProviderExtensions
 {
     /// <remarks>
-    /// Not an async method, and no linked token source: this runs once per streamed token per stream, and those two
-    /// were most of what a token allocated in FakeRiver's process (tests/Perf/results/profile-token.md). When the
+    /// Not an async method, and no linked token source: it used to run once per streamed token per stream, and those
+    /// two were most of what a token allocated (tests/Perf/results/profile-token.md); the providers now pace tokens
+    /// through <see cref="Providers.PaceScheduler"/>, and this serves the remaining one-off waits. When the
     /// clock has moved past <paramref name="due"/> while the timer was made, the wait is over at once and that timer
     /// is left to fire on its own (it completes a task nobody waits for).
     /// </remarks>

@@ -272,7 +272,7 @@ internal sealed class PhoenixOutbox : IDisposable
         lock (_gate)
         {
             var now = _time.GetUtcNow().UtcTicks;
-            late = now - _progressAt >= _options.SendTimeout.Ticks;
+            late = SendTimeLeftLocked(now) <= 0;
             _queuedBytes -= size;
             _queuedFrames--;
             _progressAt = now;
@@ -292,7 +292,7 @@ internal sealed class PhoenixOutbox : IDisposable
                 _sendTimerArmed = false;
                 return;
             }
-            var left = TimeSpan.FromTicks(_progressAt + _options.SendTimeout.Ticks - _time.GetUtcNow().UtcTicks);
+            var left = TimeSpan.FromTicks(SendTimeLeftLocked(_time.GetUtcNow().UtcTicks));
             if (left > TimeSpan.Zero)
             {
                 // Progress since it was armed: wait out the rest, in whole milliseconds (the system timer's unit, so
@@ -304,6 +304,9 @@ internal sealed class PhoenixOutbox : IDisposable
         }
         Abandon(TryAgainLater, "send timeout");
     }
+
+    /// <summary>Ticks until a whole send timeout has passed since the last progress (≤ 0: it has).</summary>
+    private long SendTimeLeftLocked(long nowTicks) => _progressAt + _options.SendTimeout.Ticks - nowTicks;
 
     private TaskCompletionSource? TakeSpaceWaiter()
     {

@@ -74,4 +74,28 @@ public class SendTimeoutProgressTests
         await run.WaitAsync(Cap);
         Assert.Equal(PhoenixOutbox.TryAgainLater, outbox.SentClose);
     }
+
+    [Fact]
+    public async Task SendTimeout_TimerLateAndFrameGoesOutAfterAWholeTimeout_AbandonedOnThatSend()
+    {
+        var clock = new SilentTimersClock();
+        var options = new PhoenixOptions { SendTimeout = TimeSpan.FromSeconds(10), MaxSendQueueFrames = 100, MaxSendQueueBytes = 1 << 20 };
+        await using var stream = new GatedWriteStream();
+        using var socket = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true });
+        using var outbox = new PhoenixOutbox(socket, PhoenixVersion.V2, options, clock, (_, _) => { });
+        var run = outbox.RunAsync(CancellationToken.None);
+        outbox.Enqueue(new PhoenixFrame("1", null, "room:x", "tokens", """{"seq":1}"""u8.ToArray()));
+        outbox.Enqueue(new PhoenixFrame("1", null, "room:x", "tokens", """{"seq":2}"""u8.ToArray()));
+        await stream.WriteStartedAsync(1).WaitAsync(Cap);
+
+        // The first frame leaves a whole timeout after it began to wait, and no timer has run.
+        clock.Inner.Advance(TimeSpan.FromSeconds(10));
+        Assert.Null(outbox.AbandonReason);
+        stream.Release();
+        stream.Release();
+        await run.WaitAsync(Cap);
+
+        Assert.Equal("send timeout", outbox.AbandonReason);
+        Assert.Equal(PhoenixOutbox.TryAgainLater, outbox.SentClose);
+    }
 }
